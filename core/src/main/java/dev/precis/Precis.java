@@ -1,0 +1,43 @@
+package dev.precis;
+
+import dev.precis.article.Article;
+import dev.precis.article.PlainTextReader;
+import dev.precis.summary.Summary;
+import dev.precis.summary.SummaryOptions;
+import dev.precis.text.Doc;
+
+/**
+ * The front door of the library: one-line calls for the common jobs, fluent options for the
+ * rest.
+ *
+ * <pre>{@code
+ * Summary gist = Precis.summarize(text);              // three sentences, default algorithm
+ * Summary short = Precis.summarizer().words(50).summarize(text);
+ * Article a = Precis.read(scrapedText);               // title, paragraphs, page chrome removed
+ * }</pre>
+ */
+public final class Precis {
+
+    private Precis() {
+    }
+
+    /** A three-sentence extractive summary of {@code text}; offsets refer to {@code text}. */
+    public static Summary summarize(String text) {
+        return SummaryOptions.defaults().summarize(text);
+    }
+
+    /** Summary settings to adjust fluently, starting from the defaults. */
+    public static SummaryOptions summarizer() {
+        return SummaryOptions.defaults();
+    }
+
+    /** Reads plain text as an article: detects the title, splits paragraphs, drops page chrome. */
+    public static Article read(String text) {
+        return new PlainTextReader().read(text);
+    }
+
+    /** Analyzes {@code text} into sentences and tokens with offsets. */
+    public static Doc analyze(String text) {
+        return Doc.of(text);
+    }
+}
