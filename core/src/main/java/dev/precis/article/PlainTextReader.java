@@ -50,6 +50,15 @@ public final class PlainTextReader {
         boolean headingTitle = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            boolean heading = false;
+            if (markdown) {
+                if (MD_RULE.matcher(line.strip()).matches()) {
+                    kept.add("");
+                    continue;
+                }
+                heading = MD_HEADING.matcher(line).find();
+                line = reduceMarkdown(line);
+            }
             int drop = chrome.chromeLines(line);
             if (drop > 0) {
                 if (drop == 2) {
@@ -57,18 +66,10 @@ public final class PlainTextReader {
                 }
                 continue;
             }
-            if (markdown) {
-                if (MD_RULE.matcher(line.strip()).matches()) {
-                    kept.add("");
-                    continue;
-                }
-                boolean heading = MD_HEADING.matcher(line).find();
-                line = reduceMarkdown(line);
-                if (heading && title == null && contentLines(kept) == 0) {
-                    title = line.strip();
-                    headingTitle = true;
-                    continue;
-                }
+            if (heading && title == null && contentLines(kept) == 0) {
+                title = line.strip();
+                headingTitle = true;
+                continue;
             }
             kept.add(line.stripTrailing());
         }

@@ -1,0 +1,15 @@
+package dev.precis.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs the command line in-process and keeps what it printed. */
+record CliRun(int exit, String out, String err) {
+
+    static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}
