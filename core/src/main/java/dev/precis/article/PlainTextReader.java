@@ -20,6 +20,10 @@ public final class PlainTextReader {
     private static final Pattern MD_EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|_)(\\S(?:.*?\\S)?)\\1");
     private static final Pattern MD_HEADING = Pattern.compile("^#{1,6}\\s+");
     private static final Pattern MD_RULE = Pattern.compile("^([-*_]\\s*){3,}$");
+    private static final Pattern BYLINE = Pattern.compile(
+            "(?i:by|written by|words by)\\s+(\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}"
+                    + "(?:\\s*(?:,|and|&)\\s*\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3})*)\\s*[.]?");
+    private static final int BYLINE_SEARCH_LINES = 4;
 
     private final PageChrome chrome;
 
@@ -80,7 +84,47 @@ public final class PlainTextReader {
                 kept.set(first, "");
             }
         }
-        return Article.ofParagraphs(title, paragraphs(kept));
+        List<String> byline = new ArrayList<>();
+        String source = takeByline(kept, byline);
+        List<String> paragraphs = paragraphs(kept);
+        return new Article(null, null, source, title, byline, null, null, null, String.join("\n\n", paragraphs));
+    }
+
+    /**
+     * Finds a "By Jane Roe, The Courier" line among the first lines, removes it, fills
+     * {@code names} and returns the outlet named after the last comma, if any.
+     */
+    private static String takeByline(List<String> lines, List<String> names) {
+        int seen = 0;
+        for (int i = 0; i < lines.size() && seen < BYLINE_SEARCH_LINES; i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            seen++;
+            if (line.length() > 100) {
+                continue;
+            }
+            var m = BYLINE.matcher(line);
+            if (!m.matches()) {
+                continue;
+            }
+            String source = null;
+            List<String> parts = new ArrayList<>(List.of(m.group(1).split("\\s*,\\s*")));
+            if (parts.size() > 1 && parts.get(parts.size() - 1).startsWith("The ")) {
+                source = parts.remove(parts.size() - 1);
+            }
+            for (String part : parts) {
+                for (String name : part.split("\\s+(?:and|&)\\s+")) {
+                    if (!name.isBlank()) {
+                        names.add(name.strip());
+                    }
+                }
+            }
+            lines.set(i, "");
+            return source;
+        }
+        return null;
     }
 
     private static boolean looksLikeTitle(List<String> lines, int index) {

@@ -37,6 +37,21 @@ class PlainTextReaderTest {
     }
 
     @Test
+    void bylineLineGivesAuthorsAndOutlet() {
+        Article a = reader.read("Sea Wall Approved\n\nBy Mara Quill and Tom Reyes, The Tidewater Courier\n\nThe council voted on Tuesday.");
+        assertEquals(List.of("Mara Quill", "Tom Reyes"), a.byline());
+        assertEquals("The Tidewater Courier", a.source());
+        assertEquals(List.of("The council voted on Tuesday."), a.paragraphs());
+    }
+
+    @Test
+    void aSentenceStartingWithByIsNotAByline() {
+        Article a = reader.read("Sea Wall Approved\n\nBy Tuesday the council had voted.");
+        assertEquals(List.of(), a.byline());
+        assertEquals(List.of("By Tuesday the council had voted."), a.paragraphs());
+    }
+
+    @Test
     void aFirstLineEndingInAStopIsNotATitle() {
         Article a = reader.read("The bridge reopened on Monday.\n\nTraffic was light.");
         assertNull(a.title());
