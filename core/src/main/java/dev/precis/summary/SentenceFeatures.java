@@ -92,16 +92,20 @@ public final class SentenceFeatures {
         for (int i = 0; i < n; i++) {
             norms[i] = v.norm(i, idf);
         }
-        double[][] sim = new double[n][n];
+        // One pass over the sentence pairs: degree and first-sentence overlap take every cosine,
+        // the LexRank graph keeps those at or above its threshold.
         double[][] graph = new double[n][n];
         double[] degree = new double[n];
+        double[] leadOverlap = new double[n];
+        leadOverlap[0] = 1;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 double s = v.cosine(i, j, idf, norms);
-                sim[i][j] = s;
-                sim[j][i] = s;
                 degree[i] += s;
                 degree[j] += s;
+                if (i == 0) {
+                    leadOverlap[j] = s;
+                }
                 if (s >= LEXRANK_THRESHOLD) {
                     graph[i][j] = s;
                     graph[j][i] = s;
@@ -132,7 +136,7 @@ public final class SentenceFeatures {
             row[8] = lexrank[i];
             row[9] = degree[i];
             row[10] = centroid[i];
-            row[11] = i == 0 ? 1 : sim[0][i];
+            row[11] = leadOverlap[i];
             row[12] = density(v, i, termTotals);
             row[13] = hasQuote(doc, i) ? 1 : 0;
             row[14] = endsWithQuestion(doc, i) ? 1 : 0;
