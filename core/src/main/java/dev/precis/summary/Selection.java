@@ -37,6 +37,11 @@ public final class Selection {
 
     /** Chooses sentences of {@code doc} by {@code scores} within {@code length}. */
     public Summary select(String algorithm, Doc doc, double[] scores, Length length) {
+        return select(algorithm, doc, redundancy <= 1 ? TermVectors.of(doc) : null, scores, length);
+    }
+
+    /** As {@link #select(String, Doc, double[], Length)}, reusing term vectors already built for {@code doc}. */
+    public Summary select(String algorithm, Doc doc, TermVectors vectors, double[] scores, Length length) {
         int total = doc.sentenceCount();
         Integer[] order = new Integer[total];
         for (int i = 0; i < total; i++) {
@@ -45,7 +50,6 @@ public final class Selection {
         Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> i));
         int maxSentences = length.maxSentences(total);
         int wordBudget = length.maxWords();
-        TermVectors vectors = redundancy <= 1 ? TermVectors.of(doc) : null;
         List<Integer> chosen = new ArrayList<>();
         int words = 0;
         for (int i : order) {
@@ -56,7 +60,7 @@ public final class Selection {
             if (w == 0 || words + w > wordBudget) {
                 continue;
             }
-            if (vectors != null && repeats(vectors, chosen, i)) {
+            if (redundancy <= 1 && repeats(vectors, chosen, i)) {
                 continue;
             }
             chosen.add(i);

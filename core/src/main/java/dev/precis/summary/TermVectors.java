@@ -137,6 +137,74 @@ public final class TermVectors {
         return dot / (norm(a, idf) * norm(b, idf));
     }
 
+    /** {@link #cosine(int, int, double[])} with the sentences' TF-IDF norms computed beforehand. */
+    public double cosine(int a, int b, double[] idf, double[] norms) {
+        if (norms[a] == 0 || norms[b] == 0) {
+            return 0;
+        }
+        int[] x = terms[a];
+        int[] y = terms[b];
+        int[] cx = counts[a];
+        int[] cy = counts[b];
+        double dot = 0;
+        int i = 0;
+        int j = 0;
+        while (i < x.length && j < y.length) {
+            if (x[i] == y[j]) {
+                double w = idf[x[i]];
+                dot += cx[i] * cy[j] * w * w;
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return dot / (norms[a] * norms[b]);
+    }
+
+    /** How often each term occurs in the whole text, counting content words only. */
+    public int[] termTotals(int termCount) {
+        int[] totals = new int[termCount];
+        for (int s = 0; s < terms.length; s++) {
+            for (int k = 0; k < terms[s].length; k++) {
+                totals[terms[s][k]] += counts[s][k];
+            }
+        }
+        return totals;
+    }
+
+    /**
+     * Cosine of each sentence's TF-IDF vector with the centroid, the TF-IDF vector of the whole
+     * text (Radev et al., "Centroid-based summarization of multiple documents", 2004).
+     */
+    public double[] centroidCosines(double[] idf, double[] norms) {
+        int[] totals = termTotals(idf.length);
+        double centroidNorm = 0;
+        for (int t = 0; t < totals.length; t++) {
+            double w = totals[t] * idf[t];
+            centroidNorm += w * w;
+        }
+        centroidNorm = Math.sqrt(centroidNorm);
+        double[] out = new double[terms.length];
+        if (centroidNorm == 0) {
+            return out;
+        }
+        for (int s = 0; s < terms.length; s++) {
+            if (norms[s] == 0) {
+                continue;
+            }
+            double dot = 0;
+            for (int k = 0; k < terms[s].length; k++) {
+                double w = idf[terms[s][k]];
+                dot += counts[s][k] * totals[terms[s][k]] * w * w;
+            }
+            out[s] = dot / (norms[s] * centroidNorm);
+        }
+        return out;
+    }
+
     /** Euclidean norm of sentence {@code s}'s TF-IDF vector. */
     public double norm(int s, double[] idf) {
         double sum = 0;

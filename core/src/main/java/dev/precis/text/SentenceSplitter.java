@@ -197,7 +197,9 @@ public final class SentenceSplitter {
             s++;
         }
         if (s > at && s < n) {
-            return true; // a quotation or bracket opens here
+            // A quotation or bracket opens here, unless lower case follows: "Jr. 's", "T. ' the".
+            int w = skipSpaces(text, s);
+            return w >= n || !Character.isLowerCase(text.charAt(w));
         }
         int e = s;
         while (e < n && Character.isLetter(text.charAt(e))) {
