@@ -43,11 +43,18 @@ final class BodyText {
     private final ContentScorer measure;
     private final PageChrome chrome;
     private final String title;
+    private boolean pruneLinkBlocks = true;
 
     BodyText(ContentScorer measure, PageChrome chrome, String title) {
         this.measure = measure;
         this.chrome = chrome;
         this.title = title == null ? null : squash(title);
+    }
+
+    /** Keeps link-heavy containers too (for the last-resort pass over a whole page). */
+    BodyText keepLinkBlocks() {
+        pruneLinkBlocks = false;
+        return this;
     }
 
     /** The kept paragraphs of the given elements, in order. */
@@ -142,7 +149,7 @@ final class BodyText {
                 return true;
             }
         }
-        if (CONTAINERS.contains(name)) {
+        if (pruneLinkBlocks && CONTAINERS.contains(name)) {
             int len = measure.textLength(e);
             double ld = measure.linkDensity(e);
             if (len > 0 && (ld > 0.5 || ld > 0.33 && len < 200) && ContentScorer.classWeight(e) < 25) {

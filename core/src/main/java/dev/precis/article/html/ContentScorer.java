@@ -118,16 +118,17 @@ final class ContentScorer {
     /** The best content element under {@code root}, with joined siblings, or {@code null}. */
     List<Element> best(Element root) {
         for (Element e : root.getAllElements()) {
-            if (!isScorable(e)) {
+            boolean scorable = isScorable(e);
+            if (!scorable && !e.nameIs("div") && !e.nameIs("section") && !e.nameIs("article")) {
                 continue;
             }
-            String text = e.text();
+            String text = scorable ? e.text() : e.ownText();
             int len = text.length();
             if (len < 25) {
                 continue;
             }
             double score = 1 + commas(text) + Math.min(len / 100, 3);
-            Element ancestor = e.parent();
+            Element ancestor = scorable ? e.parent() : e;
             for (int level = 0; ancestor != null && level < 5; level++) {
                 if (ancestor.nameIs("html")) {
                     break;

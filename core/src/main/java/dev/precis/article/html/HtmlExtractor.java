@@ -62,21 +62,19 @@ public final class HtmlExtractor {
         String title = meta.title();
         Element body = doc.body();
         PageCleaner.always(body);
-        Document loose = null;
-        List<String> paragraphs;
-        if (html.length() < 4 * 1024 * 1024) {
-            loose = doc.clone();
-        }
         PageCleaner.unlikely(body);
-        paragraphs = body(body, title);
-        if (enough(paragraphs) < ENOUGH && loose != null) {
-            List<String> second = body(loose.body(), title);
-            if (enough(second) > enough(paragraphs)) {
+        List<String> paragraphs = body(body, title);
+        if (length(paragraphs) < ENOUGH) {
+            Element loose = Jsoup.parse(html, base).body();
+            PageCleaner.always(loose);
+            List<String> second = body(loose, title);
+            if (length(second) > length(paragraphs)) {
                 paragraphs = second;
             }
-        }
-        if (paragraphs.isEmpty() && loose != null) {
-            paragraphs = new BodyText(new ContentScorer(loose.body()), chrome, title).paragraphs(List.of(loose.body()));
+            if (paragraphs.isEmpty()) {
+                paragraphs = new BodyText(new ContentScorer(loose), chrome, title).keepLinkBlocks()
+                        .paragraphs(List.of(loose));
+            }
         }
         String url = meta.url() != null ? meta.url() : baseUrl;
         Article article = new Article(null, url, meta.source(), title, meta.byline(), meta.published(),
@@ -93,7 +91,7 @@ public final class HtmlExtractor {
         return new BodyText(scorer, chrome, title).paragraphs(content);
     }
 
-    private static int enough(List<String> paragraphs) {
+    private static int length(List<String> paragraphs) {
         int n = 0;
         for (String p : paragraphs) {
             n += p.length();

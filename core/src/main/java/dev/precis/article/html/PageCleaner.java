@@ -32,7 +32,9 @@ final class PageCleaner {
                     + "|read-more|readmore|most-?popular|most-?read|trending|byline|author|caption|credit|dateline"
                     + "|timestamp|published|updated|article-meta|post-meta|entry-meta|meta-data|tags|keywords"
                     + "|topics|toolbar|tools|print|login|paywall|modal|overlay|skip|hidden|visually-hidden|sr-only"
-                    + "|screen-reader|jump|toc\\b|breaking|ticker|alert|bio\\b|about-the-author|widget|teaser|card");
+                    + "|screen-reader|jump|toc\\b|ticker|alert|bio\\b|about-the-author");
+    private static final Pattern NEVER = Pattern.compile(
+            "(?i)comment|disqus|related|footer|sidebar|newsletter|cookie|consent|share|social|outbrain|taboola|recirc");
     private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|entry|post-?text");
     private static final Set<String> KEEP = Set.of("html", "body", "article", "main");
 
@@ -54,19 +56,32 @@ final class PageCleaner {
         }
     }
 
-    /** Removes elements whose class or id names them as page furniture. */
+    /**
+     * Removes elements whose class or id names them as page furniture, unless such an element
+     * holds most of the page's text in plain (unlinked) words and is not named as comments,
+     * related links or the like: then the name is a theme's wrapper ("widget-wrap"), not furniture.
+     */
     static void unlikely(Element root) {
+        ContentScorer measure = new ContentScorer(root);
+        int total = measure.textLength(root);
         List<Element> doomed = new ArrayList<>();
+        Set<Element> protectedElements = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Element body : root.select("[itemprop=articleBody], article")) {
+            for (Element p = body; p != null; p = p.parent()) {
+                protectedElements.add(p);
+            }
+        }
         Elements all = root.getAllElements();
         for (Element e : all) {
-            if (KEEP.contains(e.normalName()) || e.nameIs("a") || e.nameIs("p")) {
+            if (KEEP.contains(e.normalName()) || e.nameIs("a") || e.nameIs("p") || protectedElements.contains(e)) {
                 continue;
             }
             String names = e.className() + " " + e.id();
             if (names.isBlank() || names.length() > 300) {
                 continue;
             }
-            if (UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find()) {
+            if (UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find()
+                    && (measure.textLength(e) < total * 0.4 || measure.linkDensity(e) > 0.3 || NEVER.matcher(names).find())) {
                 doomed.add(e);
             }
         }

@@ -45,6 +45,8 @@ public record PageMetadata(String title, List<String> byline, String published, 
             "(?i).*(Article|BlogPosting|Posting|Report|LiveBlogPosting|Story)$");
     private static final Pattern BY_PREFIX = Pattern.compile("(?iu)^\\s*(by|von|par|por|di|door|av|af)\\s+");
     private static final Pattern NAME_SPLIT = Pattern.compile("(?iu)\\s*(?:,|;|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b|&|\\|)\\s*");
+    private static final Pattern NOT_A_NAME = Pattern.compile(
+            "(?iu)\\d|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?$|^(updated|published|posted)\\b|@");
     private static final Pattern DATE_IN_TEXT = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?)(Z|[+-]\\d{2}:?\\d{2})?)?");
     private static final String[] BYLINE_SELECTORS = {
         "[itemprop=author] [itemprop=name]", "[itemprop=author]", "a[rel=author]", "[rel=author]",
@@ -136,7 +138,8 @@ public record PageMetadata(String title, List<String> byline, String published, 
         List<String> out = new ArrayList<>();
         for (String part : NAME_SPLIT.split(s)) {
             String name = part.strip();
-            if (!name.isEmpty() && name.length() <= 60 && Character.isLetter(name.codePointAt(0))) {
+            if (!name.isEmpty() && name.length() <= 60 && Character.isLetter(name.codePointAt(0))
+                    && !NOT_A_NAME.matcher(name).find()) {
                 out.add(name);
             }
         }
