@@ -199,7 +199,8 @@ final class BodyText {
         return new ArrayList<>(out);
     }
 
-    private static String squash(String s) {
+    /** Lower-case letters and digits only, for comparing headlines. */
+    static String squash(String s) {
         StringBuilder b = new StringBuilder(s.length());
         s.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
         return b.toString();

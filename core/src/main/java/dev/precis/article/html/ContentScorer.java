@@ -115,8 +115,12 @@ final class ContentScorer {
         return w;
     }
 
-    /** The best content element under {@code root}, with joined siblings, or {@code null}. */
-    List<Element> best(Element root) {
+    /**
+     * The best content element under {@code root}, with joined siblings, or an empty list.
+     * On a page of several {@code <article>}s, the one holding the headline {@code title} wins
+     * when it has a body of its own.
+     */
+    List<Element> best(Element root, String title) {
         for (Element e : root.getAllElements()) {
             boolean scorable = isScorable(e);
             if (!scorable && !e.nameIs("div") && !e.nameIs("section") && !e.nameIs("article")) {
@@ -155,7 +159,39 @@ final class ContentScorer {
             return List.of();
         }
         top = climb(top, topScore, ranked);
+        Element headlined = headlinedArticle(root, title);
+        if (headlined != null && headlined != top && !isAncestor(headlined, top) && !isAncestor(top, headlined)) {
+            Element inside = null;
+            double insideScore = 0;
+            for (Element e : ranked) {
+                double s = scores.get(e);
+                if ((e == headlined || isAncestor(headlined, e)) && s > insideScore) {
+                    inside = e;
+                    insideScore = s;
+                }
+            }
+            if (inside != null && (insideScore >= topScore * 0.2 || textLength(inside) >= 400)) {
+                return List.of(inside);
+            }
+        }
         return withSiblings(top);
+    }
+
+    private static Element headlinedArticle(Element root, String title) {
+        if (title == null) {
+            return null;
+        }
+        String want = BodyText.squash(title);
+        if (want.length() < 8) {
+            return null;
+        }
+        for (Element h : root.select("h1, h2")) {
+            String got = BodyText.squash(h.text());
+            if (got.length() >= 8 && (want.startsWith(got) || got.contains(want))) {
+                return h.closest("article");
+            }
+        }
+        return null;
     }
 
     private boolean isScorable(Element e) {
@@ -208,7 +244,7 @@ final class ContentScorer {
                 alternatives.add(e);
             }
         }
-        if (alternatives.size() >= 2) {
+        if (alternatives.size() >= 2 && top.closest("article") == null) {
             Element parent = top.parent();
             while (parent != null && !parent.nameIs("body") && !parent.nameIs("html")) {
                 int containing = 0;
@@ -252,6 +288,9 @@ final class ContentScorer {
             if (sibling == top) {
                 out.add(sibling);
                 continue;
+            }
+            if (sibling.nameIs("article")) {
+                continue; // a self-contained composition: another article, not more of this one
             }
             double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
             Double s = scores.get(sibling);

@@ -84,7 +84,7 @@ public final class HtmlExtractor {
 
     private List<String> body(Element root, String title) {
         ContentScorer scorer = new ContentScorer(root);
-        List<Element> content = scorer.best(root);
+        List<Element> content = scorer.best(root, title);
         if (content.isEmpty()) {
             return List.of();
         }

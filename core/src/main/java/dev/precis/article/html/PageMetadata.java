@@ -321,12 +321,24 @@ public record PageMetadata(String title, List<String> byline, String published, 
 
         PageMetadata build() {
             String site = source != null ? source : ldSource;
-            String head = title != null ? title : metaTitle != null ? metaTitle : cleanDocTitle(docTitle, site);
+            String head = title != null ? title : metaTitle != null ? withoutSite(metaTitle, site) : cleanDocTitle(docTitle, site);
             List<String> names = new ArrayList<>(!authors.isEmpty() ? authors : metaAuthors);
             String date = published != null ? published : isoDate(metaDate);
             String url = canonical != null && !canonical.isEmpty() ? canonical : metaUrl != null ? metaUrl : ldUrl;
             String lang = language(ldLang != null ? ldLang : !htmlLang.isEmpty() ? htmlLang : metaLang);
             return new PageMetadata(head, names, date, site, url, lang, image != null ? image : ldImage);
+        }
+
+        private static String withoutSite(String t, String site) {
+            if (site == null) {
+                return t;
+            }
+            for (String sep : new String[]{" | ", " - ", " — ", " – ", " :: ", " · "}) {
+                if (t.endsWith(sep + site) && t.length() > sep.length() + site.length()) {
+                    return t.substring(0, t.length() - sep.length() - site.length()).strip();
+                }
+            }
+            return t;
         }
 
         private static String cleanDocTitle(String t, String site) {
