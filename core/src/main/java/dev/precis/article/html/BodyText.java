@@ -8,7 +8,7 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -24,7 +24,7 @@ final class BodyText {
 
     private static final Set<String> BLOCKS = Set.of("address", "article", "blockquote", "dd", "div", "dl", "dt",
             "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section",
-            "table", "tr", "td", "th", "ul", "caption", "center", "details", "summary");
+            "table", "tr", "ul", "caption", "center", "details", "summary");
     private static final Set<String> CONTAINERS = Set.of("div", "section", "ul", "ol", "table", "dl", "article");
     private static final Pattern BYLINE = Pattern.compile(
             "(?iu)^(by|written by|words by|von|par|por|di|door|av|af|автор|текст)[:\\s]+\\p{Lu}[\\p{L}.'’-]*(\\s+[\\p{L}.'’-]+){0,5}"
@@ -92,6 +92,8 @@ final class BodyText {
                 String name = e.normalName();
                 if (name.equals("br")) {
                     text.append('\n');
+                } else if (name.equals("td") || name.equals("th")) {
+                    text.append(' ');
                 } else if (BLOCKS.contains(name)) {
                     flush(text, tag[0], links, blocks);
                     tag[0] = name;
@@ -170,7 +172,8 @@ final class BodyText {
     }
 
     private List<String> filter(List<Block> blocks) {
-        Set<String> out = new LinkedHashSet<>();
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             String text = b.text();
@@ -194,9 +197,11 @@ final class BodyText {
             if (title != null && text.length() < 400 && squash(text).equals(title)) {
                 continue;
             }
-            out.add(text);
+            if (text.length() < 30 || seen.add(text)) {
+                out.add(text);
+            }
         }
-        return new ArrayList<>(out);
+        return out;
     }
 
     /** Lower-case letters and digits only, for comparing headlines. */

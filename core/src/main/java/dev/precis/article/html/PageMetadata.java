@@ -49,7 +49,7 @@ public record PageMetadata(String title, List<String> byline, String published, 
             "(?iu)\\d|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?$|^(updated|published|posted)\\b|@");
     private static final Pattern DATE_IN_TEXT = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?)(Z|[+-]\\d{2}:?\\d{2})?)?");
     private static final String[] BYLINE_SELECTORS = {
-        "[itemprop=author] [itemprop=name]", "[itemprop=author]", "a[rel=author]", "[rel=author]",
+        "[itemprop=author] [itemprop=name]", "[itemprop=author]", "a[rel=author]",
         "[class~=(?i)^(byline|by-line|author|author-name|article-author|byline__name|contributor)$]",
     };
 
