@@ -46,10 +46,11 @@ final class ContentScorer {
     /** Text length (non-space characters) and link text length of each element. */
     final Map<Element, int[]> lengths = new IdentityHashMap<>();
     private final Map<Element, Double> scores = new IdentityHashMap<>();
+    private final Elements all;
 
     /** Measures every element under {@code root}. */
     ContentScorer(Element root) {
-        Elements all = root.getAllElements();
+        all = root.getAllElements();
         for (int i = all.size() - 1; i >= 0; i--) {
             Element e = all.get(i);
             int text = 0;
@@ -121,7 +122,7 @@ final class ContentScorer {
      * when it has a body of its own.
      */
     List<Element> best(Element root, String title) {
-        for (Element e : root.getAllElements()) {
+        for (Element e : all) {
             boolean scorable = isScorable(e);
             if (!scorable && !e.nameIs("div") && !e.nameIs("section") && !e.nameIs("article")) {
                 continue;
@@ -174,7 +175,49 @@ final class ContentScorer {
                 return List.of(inside);
             }
         }
-        return withSiblings(top);
+        return withCousins(withSiblings(top), top);
+    }
+
+    /**
+     * Adds elements elsewhere on the page that carry exactly the top element's tag and classes:
+     * bodies that the page cuts into chunks between ads or image rails. Returned in page order.
+     */
+    private List<Element> withCousins(List<Element> chosen, Element top) {
+        String cls = top.className().strip();
+        if (cls.isEmpty() || top.nameIs("body")) {
+            return chosen;
+        }
+        List<Element> cousins = new ArrayList<>();
+        for (Element e : all) {
+            if (e != top && e.normalName().equals(top.normalName()) && e.className().strip().equals(cls)
+                    && textLength(e) >= 50 && linkDensity(e) < 0.5) {
+                cousins.add(e);
+            }
+        }
+        if (cousins.isEmpty()) {
+            return chosen;
+        }
+        java.util.Set<Element> keep = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        keep.addAll(chosen);
+        for (Element c : cousins) {
+            boolean nested = false;
+            for (Element k : keep) {
+                if (isAncestor(k, c) || isAncestor(c, k)) {
+                    nested = true;
+                    break;
+                }
+            }
+            if (!nested) {
+                keep.add(c);
+            }
+        }
+        List<Element> out = new ArrayList<>();
+        for (Element e : all) {
+            if (keep.contains(e)) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     private static Element headlinedArticle(Element root, String title) {
