@@ -44,7 +44,7 @@ public record PageMetadata(String title, List<String> byline, String published, 
     private static final Pattern ARTICLE_TYPE = Pattern.compile(
             "(?i).*(Article|BlogPosting|Posting|Report|LiveBlogPosting|Story)$");
     private static final Pattern BY_PREFIX = Pattern.compile("(?iu)^\\s*(by|von|par|por|di|door|av|af)\\s+");
-    private static final Pattern NAME_SPLIT = Pattern.compile("(?iu)\\s*(?:,|;|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b|&|\\|)\\s*");
+    private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:[,;&|]|\\s(?:and|AND|und|et|y|e|og|och)\\s)\\s*");
     private static final Pattern NOT_A_NAME = Pattern.compile(
             "(?iu)\\d|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?$|^(updated|published|posted)\\b|@");
     private static final Pattern DATE_IN_TEXT = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?)(Z|[+-]\\d{2}:?\\d{2})?)?");
