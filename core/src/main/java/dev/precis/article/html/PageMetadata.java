@@ -48,23 +48,56 @@ public record PageMetadata(String title, List<String> byline, String published, 
     private static final Pattern NOT_A_NAME = Pattern.compile(
             "(?iu)\\d|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?$|^(updated|published|posted)\\b|@");
     private static final Pattern DATE_IN_TEXT = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?)(Z|[+-]\\d{2}:?\\d{2})?)?");
-    private static final String[] BYLINE_SELECTORS = {
-        "[itemprop=author] [itemprop=name]", "[itemprop=author]", "a[rel=author]",
-        "[class~=(?i)^(byline|by-line|author|author-name|article-author|byline__name|contributor)$]",
-    };
+    private static final Set<String> BYLINE_CLASSES = Set.of("byline", "by-line", "author", "author-name",
+            "article-author", "byline__name", "contributor", "author__name", "byline-name");
 
     /** Reads the metadata of a parsed page. */
     public static PageMetadata of(Document doc) {
         Builder b = new Builder();
-        for (Element script : doc.select("script[type=application/ld+json]")) {
-            try {
-                JsonNode root = JSON.readTree(script.data());
-                b.jsonLd(root);
-            } catch (Exception e) {
-                // Broken JSON-LD is common; the other sources still count.
+        List<Element> metas = new ArrayList<>();
+        List<Element> times = new ArrayList<>();
+        List<List<Element>> bylines = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Element canonical = null;
+        for (Element e : doc.getAllElements()) {
+            switch (e.normalName()) {
+                case "script" -> {
+                    if (e.attr("type").equalsIgnoreCase("application/ld+json")) {
+                        try {
+                            b.jsonLd(JSON.readTree(e.data()));
+                        } catch (Exception broken) {
+                            // Broken JSON-LD is common; the other sources still count.
+                        }
+                    }
+                }
+                case "meta" -> metas.add(e);
+                case "link" -> {
+                    if (canonical == null && e.attr("rel").equalsIgnoreCase("canonical") && e.hasAttr("href")) {
+                        canonical = e;
+                    }
+                }
+                case "time" -> {
+                    if (e.hasAttr("datetime")) {
+                        times.add(e);
+                    }
+                }
+                default -> {
+                }
+            }
+            if (e.attributesSize() == 0) {
+                continue;
+            }
+            String itemprop = e.attr("itemprop");
+            if (itemprop.equals("datePublished") && !e.nameIs("meta")) {
+                times.add(e);
+            } else if (itemprop.equals("author")) {
+                bylines.get(0).add(e);
+            } else if (e.nameIs("a") && e.attr("rel").equalsIgnoreCase("author")) {
+                bylines.get(1).add(e);
+            } else if (isBylineClass(e.className())) {
+                bylines.get(2).add(e);
             }
         }
-        for (Element meta : doc.select("meta")) {
+        for (Element meta : metas) {
             String key = meta.hasAttr("property") ? meta.attr("property") : meta.attr("name");
             if (key.isEmpty()) {
                 key = meta.attr("itemprop");
@@ -93,7 +126,6 @@ public record PageMetadata(String title, List<String> byline, String published, 
                 }
             }
         }
-        Element canonical = doc.selectFirst("link[rel=canonical][href]");
         if (canonical != null) {
             b.canonical = canonical.absUrl("href");
             if (b.canonical.isEmpty()) {
@@ -101,7 +133,7 @@ public record PageMetadata(String title, List<String> byline, String published, 
             }
         }
         if (b.published == null && b.metaDate == null) {
-            for (Element time : doc.select("time[datetime], [itemprop=datePublished]")) {
+            for (Element time : times) {
                 String v = time.hasAttr("datetime") ? time.attr("datetime") : time.attr("content");
                 if (isoDate(v) != null) {
                     b.metaDate = v;
@@ -110,11 +142,15 @@ public record PageMetadata(String title, List<String> byline, String published, 
             }
         }
         if (b.authors.isEmpty() && b.metaAuthors.isEmpty()) {
-            for (String selector : BYLINE_SELECTORS) {
-                for (Element e : doc.select(selector)) {
-                    String name = e.hasAttr("content") ? e.attr("content") : e.text();
-                    if (name.length() <= 80) {
-                        b.metaAuthors.addAll(splitNames(name));
+            for (List<Element> kind : bylines) {
+                for (Element e : kind) {
+                    Element name = e.attr("itemprop").equals("author") ? e.selectFirst("[itemprop=name]") : null;
+                    if (name == null) {
+                        name = e;
+                    }
+                    String text = name.hasAttr("content") ? name.attr("content") : name.text();
+                    if (text.length() <= 80) {
+                        b.metaAuthors.addAll(splitNames(text));
                     }
                 }
                 if (!b.metaAuthors.isEmpty()) {
@@ -130,6 +166,19 @@ public record PageMetadata(String title, List<String> byline, String published, 
         b.htmlLang = lang;
         b.docTitle = doc.title();
         return b.build();
+    }
+
+    private static boolean isBylineClass(String className) {
+        if (className.isEmpty() || !className.contains("author") && !className.contains("byline")
+                && !className.contains("contributor")) {
+            return false;
+        }
+        for (String c : className.split("\\s+")) {
+            if (BYLINE_CLASSES.contains(c.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The byline names found in a line such as "By Ann Lee and Bo Chen". */
