@@ -165,7 +165,18 @@ public record PageMetadata(String title, List<String> byline, String published, 
         }
         b.htmlLang = lang;
         b.docTitle = doc.title();
-        return b.build();
+        PageMetadata m = b.build();
+        String base = doc.location();
+        return new PageMetadata(m.title(), m.byline(), m.published(), m.source(), absolute(base, m.url()),
+                m.language(), absolute(base, m.image()));
+    }
+
+    private static String absolute(String base, String url) {
+        if (url == null || base == null || base.isEmpty()) {
+            return url;
+        }
+        String resolved = org.jsoup.internal.StringUtil.resolve(base, url);
+        return resolved.isEmpty() ? url : resolved;
     }
 
     private static boolean isBylineClass(String className) {
