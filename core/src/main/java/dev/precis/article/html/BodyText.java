@@ -197,7 +197,7 @@ final class BodyText {
             if (title != null && text.length() < 400 && squash(text).equals(title)) {
                 continue;
             }
-            if (text.length() < 30 || seen.add(text)) {
+            if (text.length() < 100 || seen.add(text)) {
                 out.add(text);
             }
         }

@@ -362,8 +362,8 @@ final class ContentScorer {
                 out.add(sibling);
                 continue;
             }
-            if (sibling.nameIs("article")) {
-                continue; // a self-contained composition: another article, not more of this one
+            if (sibling.nameIs("article") || sibling.selectFirst("article") != null) {
+                continue; // self-contained compositions: other articles (teasers), not more of this one
             }
             double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
             Double s = scores.get(sibling);

@@ -37,7 +37,7 @@ final class PageCleaner {
                     + "|screen-reader|jump|toc\\b|ticker|alert|bio\\b|about-the-author");
     private static final Keywords NEVER = new Keywords(
             "comment|disqus|related|footer|sidebar|newsletter|cookie|consent|share|social|outbrain|taboola|recirc");
-    private static final Keywords MAYBE = new Keywords("and|article|body|column|content|main|shadow|story|entry|post-text|posttext");
+    private static final Keywords MAYBE = new Keywords("and|article|body|column|content|main|shadow|story|entry|post-text|posttext|embed");
     private static final Set<String> KEEP = Set.of("html", "body", "article", "main");
 
     private PageCleaner() {
