@@ -217,10 +217,16 @@ final class ContentScorer {
         if (cls.isEmpty() || top.nameIs("body")) {
             return chosen;
         }
+        Element article = top.closest("article");
+        Element near = top;
+        for (int up = 0; up < 4 && near.parent() != null && !near.parent().nameIs("body"); up++) {
+            near = near.parent();
+        }
         List<Element> cousins = new ArrayList<>();
         for (Element e : all) {
             if (e != top && e.normalName().equals(top.normalName()) && e.className().strip().equals(cls)
-                    && textLength(e) >= 50 && linkDensity(e) < 0.5) {
+                    && textLength(e) >= 50 && linkDensity(e) < 0.25 && isAncestor(near, e)
+                    && (article == null || isAncestor(article, e))) {
                 cousins.add(e);
             }
         }
@@ -367,7 +373,7 @@ final class ContentScorer {
             }
             double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
             Double s = scores.get(sibling);
-            if (s != null && s + bonus >= threshold) {
+            if (s != null && s + bonus >= threshold && linkDensity(sibling) < 0.25) {
                 out.add(sibling);
             } else if (sibling.nameIs("p")) {
                 int len = textLength(sibling);
