@@ -46,7 +46,8 @@ public record PageMetadata(String title, List<String> byline, String published, 
     private static final Pattern BY_PREFIX = Pattern.compile("(?iu)^\\s*(by|von|par|por|di|door|av|af)\\s+");
     private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:[,;&|]|\\s(?:and|AND|und|et|y|e|og|och)\\s)\\s*");
     private static final Pattern NOT_A_NAME = Pattern.compile(
-            "(?iu)\\d|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?$|^(updated|published|posted)\\b|@");
+            "(?iu)\\d|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?$|^(updated|published|posted)\\b|@"
+                    + "|^(by|von|par|por|di|door|av|af|admin|administrator|editor|staff|user|guest|anonymous|unknown)$|^.{0,2}$");
     private static final Pattern DATE_IN_TEXT = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?)(Z|[+-]\\d{2}:?\\d{2})?)?");
     private static final Set<String> BYLINE_CLASSES = Set.of("byline", "by-line", "author", "author-name",
             "article-author", "byline__name", "contributor", "author__name", "byline-name");
@@ -144,6 +145,9 @@ public record PageMetadata(String title, List<String> byline, String published, 
         if (b.authors.isEmpty() && b.metaAuthors.isEmpty()) {
             for (List<Element> kind : bylines) {
                 for (Element e : kind) {
+                    if (containsOther(e, kind)) {
+                        continue;
+                    }
                     Element name = e.attr("itemprop").equals("author") ? e.selectFirst("[itemprop=name]") : null;
                     if (name == null) {
                         name = e;
@@ -179,13 +183,24 @@ public record PageMetadata(String title, List<String> byline, String published, 
         return resolved.isEmpty() ? url : resolved;
     }
 
+    private static boolean containsOther(Element e, List<Element> candidates) {
+        for (Element c : candidates) {
+            if (c != e && c.parents().contains(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isBylineClass(String className) {
         if (className.isEmpty() || !className.contains("author") && !className.contains("byline")
                 && !className.contains("contributor")) {
             return false;
         }
         for (String c : className.split("\\s+")) {
-            if (BYLINE_CLASSES.contains(c.toLowerCase(Locale.ROOT))) {
+            String lower = c.toLowerCase(Locale.ROOT);
+            if (BYLINE_CLASSES.contains(lower) || lower.contains("byline") && !lower.contains("date")
+                    && !lower.contains("time") && !lower.contains("title")) {
                 return true;
             }
         }
@@ -213,6 +228,9 @@ public record PageMetadata(String title, List<String> byline, String published, 
         }
         String s = raw.strip();
         if (s.isEmpty()) {
+            return null;
+        }
+        if (s.startsWith("0001") || s.startsWith("0000") || s.startsWith("1970-01-01")) {
             return null;
         }
         try {
@@ -268,6 +286,9 @@ public record PageMetadata(String title, List<String> byline, String published, 
         String image;
         String ldImage;
 
+        final List<String> authorRefs = new ArrayList<>();
+        final java.util.Map<String, String> namedIds = new java.util.HashMap<>();
+
         void jsonLd(JsonNode root) {
             Deque<JsonNode> todo = new ArrayDeque<>();
             todo.add(root);
@@ -280,6 +301,9 @@ public record PageMetadata(String title, List<String> byline, String published, 
                 }
                 if (!n.isObject()) {
                     continue;
+                }
+                if (n.has("@id") && n.has("name") && n.get("name").isTextual()) {
+                    namedIds.putIfAbsent(n.get("@id").asText(), n.get("name").asText());
                 }
                 JsonNode graph = n.get("@graph");
                 if (graph != null) {
@@ -355,7 +379,7 @@ public record PageMetadata(String title, List<String> byline, String published, 
             }
         }
 
-        private static void names(JsonNode n, Set<String> out) {
+        private void names(JsonNode n, Set<String> out) {
             if (n == null) {
                 return;
             }
@@ -363,6 +387,9 @@ public record PageMetadata(String title, List<String> byline, String published, 
                 n.forEach(a -> names(a, out));
             } else if (n.isObject()) {
                 String name = textOf(n.get("name"));
+                if (name == null && n.has("@id")) {
+                    authorRefs.add(n.get("@id").asText());
+                }
                 if (name != null && !name.startsWith("http")) {
                     out.addAll(splitNames(name));
                 }
@@ -380,6 +407,14 @@ public record PageMetadata(String title, List<String> byline, String published, 
         }
 
         PageMetadata build() {
+            if (authors.isEmpty()) {
+                for (String ref : authorRefs) {
+                    String name = namedIds.get(ref);
+                    if (name != null) {
+                        authors.addAll(splitNames(name));
+                    }
+                }
+            }
             String site = source != null ? source : ldSource;
             String head = title != null ? title : metaTitle != null ? withoutSite(metaTitle, site) : cleanDocTitle(docTitle, site);
             List<String> names = new ArrayList<>(!authors.isEmpty() ? authors : metaAuthors);
