@@ -225,7 +225,7 @@ final class ContentScorer {
         List<Element> cousins = new ArrayList<>();
         for (Element e : all) {
             if (e != top && e.normalName().equals(top.normalName()) && e.className().strip().equals(cls)
-                    && textLength(e) >= 50 && linkDensity(e) < 0.25 && isAncestor(near, e)
+                    && textLength(e) >= 50 && linkDensity(e) < 0.5 && isAncestor(near, e)
                     && (article == null || isAncestor(article, e))) {
                 cousins.add(e);
             }
@@ -271,6 +271,17 @@ final class ContentScorer {
             }
         }
         return null;
+    }
+
+    /** A division that reads as one paragraph: no block children, or a wrapper around one paragraph. */
+    private boolean isParagraphLike(Element e) {
+        if (!e.nameIs("div")) {
+            return false;
+        }
+        if (isScorable(e)) {
+            return true;
+        }
+        return e.childrenSize() == 1 && e.child(0).nameIs("p");
     }
 
     private boolean isScorable(Element e) {
@@ -371,14 +382,15 @@ final class ContentScorer {
             if (sibling.nameIs("article") || sibling.selectFirst("article") != null) {
                 continue; // self-contained compositions: other articles (teasers), not more of this one
             }
-            double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+            boolean sameClass = !top.className().isEmpty() && top.className().equals(sibling.className());
+            double bonus = sameClass ? topScore * 0.2 : 0;
             Double s = scores.get(sibling);
-            if (s != null && s + bonus >= threshold && linkDensity(sibling) < 0.25) {
+            double ld = linkDensity(sibling);
+            if (s != null && s + bonus >= threshold && ld < (sameClass ? 0.5 : 0.25)) {
                 out.add(sibling);
-            } else if (sibling.nameIs("p")) {
+            } else if (sibling.nameIs("p") || isParagraphLike(sibling)) {
                 int len = textLength(sibling);
-                double ld = linkDensity(sibling);
-                String text = len > 0 ? sibling.text() : "";
+                String text = len > 0 && len <= 80 ? sibling.text() : "";
                 if (len > 80 && ld < 0.25 || len > 0 && len <= 80 && ld == 0 && text.matches("(?s).*[.!?。…\"”]\\s*$")) {
                     out.add(sibling);
                 }
