@@ -273,6 +273,16 @@ final class ContentScorer {
         return null;
     }
 
+    /**
+     * Whether an {@code <article>} beside the body is a teaser for another article (a linked
+     * headline, mostly links, or too short to be read for itself) rather than, say, one more
+     * entry of a live blog.
+     */
+    private boolean isTeaser(Element article) {
+        return textLength(article) < 100 || linkDensity(article) > 0.3
+                || article.selectFirst("h1 a, h2 a, h3 a, h4 a, a h1, a h2, a h3, a h4") != null;
+    }
+
     /** A division that reads as one paragraph: no block children, or a wrapper around one paragraph. */
     private boolean isParagraphLike(Element e) {
         if (!e.nameIs("div")) {
@@ -379,8 +389,8 @@ final class ContentScorer {
                 out.add(sibling);
                 continue;
             }
-            if (sibling.nameIs("article") || sibling.selectFirst("article") != null) {
-                continue; // self-contained compositions: other articles (teasers), not more of this one
+            if (sibling.nameIs("article") ? isTeaser(sibling) : sibling.selectFirst("article") != null) {
+                continue; // other articles (teasers, lists of them), not more of this one
             }
             boolean sameClass = !top.className().isEmpty() && top.className().equals(sibling.className());
             double bonus = sameClass ? topScore * 0.2 : 0;
