@@ -44,6 +44,7 @@ final class ContentScorer {
             "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul");
 
     /** Text length (non-space characters) and link text length of each element. */
+    private static final int MAX_CHUNKS = 40;
     private static final int TEXT = 0;
     private static final int LINK = 1;
     private static final int COMMAS = 2;
@@ -222,12 +223,18 @@ final class ContentScorer {
         for (int up = 0; up < 4 && near.parent() != null && !near.parent().nameIs("body"); up++) {
             near = near.parent();
         }
+        java.util.Set<Element> inArticle = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        if (article != null) {
+            inArticle.addAll(article.getAllElements());
+        }
         List<Element> cousins = new ArrayList<>();
-        for (Element e : all) {
+        for (Element e : near.getAllElements()) {
             if (e != top && e.normalName().equals(top.normalName()) && e.className().strip().equals(cls)
-                    && textLength(e) >= 50 && linkDensity(e) < 0.5 && isAncestor(near, e)
-                    && (article == null || isAncestor(article, e))) {
+                    && textLength(e) >= 50 && linkDensity(e) < 0.5 && (article == null || inArticle.contains(e))) {
                 cousins.add(e);
+                if (cousins.size() > MAX_CHUNKS) {
+                    return chosen; // a repeated structure (list items, nested wrappers), not a body in chunks
+                }
             }
         }
         if (cousins.isEmpty()) {
@@ -345,19 +352,18 @@ final class ContentScorer {
             }
         }
         if (alternatives.size() >= 2 && top.closest("article") == null) {
-            Element parent = top.parent();
-            while (parent != null && !parent.nameIs("body") && !parent.nameIs("html")) {
-                int containing = 0;
-                for (Element alt : alternatives) {
-                    if (isAncestor(parent, alt)) {
-                        containing++;
-                    }
+            Map<Element, Integer> meeting = new IdentityHashMap<>();
+            for (Element alt : alternatives) {
+                for (Element p = alt.parent(); p != null; p = p.parent()) {
+                    meeting.merge(p, 1, Integer::sum);
                 }
-                if (containing >= 2) {
+            }
+            for (Element parent = top.parent(); parent != null && !parent.nameIs("body") && !parent.nameIs("html");
+                 parent = parent.parent()) {
+                if (meeting.getOrDefault(parent, 0) >= 2) {
                     top = parent;
                     break;
                 }
-                parent = parent.parent();
             }
         }
         while (top.parent() != null && !top.parent().nameIs("body") && top.parent().children().size() == 1

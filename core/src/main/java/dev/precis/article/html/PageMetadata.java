@@ -92,11 +92,11 @@ public record PageMetadata(String title, List<String> byline, String published, 
             if (itemprop.equals("datePublished") && !e.nameIs("meta")) {
                 times.add(e);
             } else if (itemprop.equals("author")) {
-                bylines.get(0).add(e);
+                addCapped(bylines.get(0), e);
             } else if (e.nameIs("a") && e.attr("rel").equalsIgnoreCase("author")) {
-                bylines.get(1).add(e);
+                addCapped(bylines.get(1), e);
             } else if (isBylineClass(e.className())) {
-                bylines.get(2).add(e);
+                addCapped(bylines.get(2), e);
             }
         }
         for (Element meta : metas) {
@@ -183,6 +183,12 @@ public record PageMetadata(String title, List<String> byline, String published, 
         }
         String resolved = org.jsoup.internal.StringUtil.resolve(base, url);
         return resolved.isEmpty() ? url : resolved;
+    }
+
+    private static void addCapped(List<Element> list, Element e) {
+        if (list.size() < 20) {
+            list.add(e);
+        }
     }
 
     private static boolean containsOther(Element e, List<Element> candidates) {
