@@ -82,8 +82,7 @@ public record Input(String name, String kind, String text) {
      * mark, the Content-Type header's charset, {@code <meta charset>}, else UTF-8 or windows-1252).
      */
     public static Input html(String name, byte[] bytes, String contentType) {
-        boolean bom = bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE || (bytes[0] & 0xFF) == 0xFF || (bytes[0] & 0xFF) == 0xEF);
-        if (!bom && looksBinary(bytes)) {
+        if (PageDecoder.byteOrderMark(bytes) == null && looksBinary(bytes)) {
             throw new BadInputException(name, "looks like binary data, not text");
         }
         String text;
@@ -129,17 +128,10 @@ public record Input(String name, String kind, String text) {
     }
 
     private static String decode(String name, byte[] bytes) {
-        int offset = 0;
-        java.nio.charset.Charset charset = StandardCharsets.UTF_8;
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            offset = 3;
-        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
-            offset = 2;
-        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
-            offset = 2;
-        } else if (looksBinary(bytes)) {
+        java.nio.charset.Charset bom = PageDecoder.byteOrderMark(bytes);
+        java.nio.charset.Charset charset = bom == null ? StandardCharsets.UTF_8 : bom;
+        int offset = bom == null ? 0 : bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
+        if (bom == null && looksBinary(bytes)) {
             throw new BadInputException(name, "looks like binary data, not text");
         }
         CharsetDecoder decoder = charset.newDecoder()
