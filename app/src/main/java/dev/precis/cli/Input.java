@@ -82,7 +82,7 @@ public record Input(String name, String kind, String text) {
      * mark, the Content-Type header's charset, {@code <meta charset>}, else UTF-8 or windows-1252).
      */
     public static Input html(String name, byte[] bytes, String contentType) {
-        if (PageDecoder.byteOrderMark(bytes) == null && looksBinary(bytes)) {
+        if (PageDecoder.byteOrderMark(bytes) == null && !PageDecoder.isGzip(bytes) && looksBinary(bytes)) {
             throw new BadInputException(name, "looks like binary data, not text");
         }
         String text;
