@@ -31,6 +31,9 @@ import java.util.zip.GZIPInputStream;
  */
 public record Input(String name, String kind, String text) {
 
+    private static final java.util.regex.Pattern HTML_START = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<(!doctype\\s+html|html|head|body|meta|title)\\b");
+
     /** The largest input accepted, in bytes. */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
 
@@ -38,7 +41,9 @@ public record Input(String name, String kind, String text) {
     public static Input load(String spec) {
         if (spec.equals("-")) {
             try {
-                return fromBytes("-", "txt", readCapped("-", System.in));
+                byte[] bytes = readCapped("-", System.in);
+                String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+                return looksLikeHtml(head) ? html("-", bytes, null) : fromBytes("-", "txt", bytes);
             } catch (IOException e) {
                 throw new BadInputException("-", "cannot read standard input: " + e.getMessage());
             }
@@ -98,6 +103,11 @@ public record Input(String name, String kind, String text) {
             throw new BadInputException(name, "looks like binary data, not text");
         }
         return new Input(name, "html", text);
+    }
+
+    /** Whether text starts as a web page does (doctype, or an html, head, body, meta or title tag). */
+    static boolean looksLikeHtml(String text) {
+        return HTML_START.matcher(text).find();
     }
 
     private static String kindOf(String lowerName) {
