@@ -63,7 +63,7 @@ final class EvalExtractionCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("unknown extractor '" + extractor + "' (precis, body-text)");
         };
         ExtractionRun run = ExtractionRun.of(pages, fn);
-        List<Article> timed = articles.size() >= pages.size() ? articles.subList(articles.size() - pages.size(), articles.size()) : List.of();
+        List<Article> timed = articles.size() >= pages.size() ? articles.subList(0, pages.size()) : List.of();
         double title = share(timed, a -> a.title() != null);
         double byline = share(timed, a -> !a.byline().isEmpty());
         double published = share(timed, a -> a.published() != null);
