@@ -1,5 +1,7 @@
 package dev.precis.cli;
 
+import dev.precis.article.html.PageDecoder;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +31,9 @@ import java.util.zip.GZIPInputStream;
  */
 public record Input(String name, String kind, String text) {
 
+    private static final java.util.regex.Pattern HTML_START = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<(!doctype\\s+html|html|head|body|meta|title)\\b");
+
     /** The largest input accepted, in bytes. */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
 
@@ -36,7 +41,9 @@ public record Input(String name, String kind, String text) {
     public static Input load(String spec) {
         if (spec.equals("-")) {
             try {
-                return fromBytes("-", "txt", readCapped("-", System.in));
+                byte[] bytes = readCapped("-", System.in);
+                String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+                return looksLikeHtml(head) ? html("-", bytes, null) : fromBytes("-", "txt", bytes);
             } catch (IOException e) {
                 throw new BadInputException("-", "cannot read standard input: " + e.getMessage());
             }
@@ -53,7 +60,8 @@ public record Input(String name, String kind, String text) {
         String kind = kindOf(gz ? lower.substring(0, lower.length() - 3) : lower);
         try (InputStream raw = Files.newInputStream(path)) {
             InputStream in = gz ? new GZIPInputStream(raw, 65536) : raw;
-            return fromBytes(spec, kind, readCapped(spec, in));
+            byte[] bytes = readCapped(spec, in);
+            return kind.equals("html") ? html(spec, bytes, null) : fromBytes(spec, kind, bytes);
         } catch (AccessDeniedException e) {
             throw new BadInputException(spec, "permission denied");
         } catch (NoSuchFileException e) {
@@ -72,6 +80,34 @@ public record Input(String name, String kind, String text) {
             throw new BadInputException(name, "is empty");
         }
         return new Input(name, kind, text);
+    }
+
+    /**
+     * A web page's bytes, decoded by the page's own charset rules ({@link PageDecoder}: byte-order
+     * mark, the Content-Type header's charset, {@code <meta charset>}, else UTF-8 or windows-1252).
+     */
+    public static Input html(String name, byte[] bytes, String contentType) {
+        if (PageDecoder.byteOrderMark(bytes) == null && !PageDecoder.isGzip(bytes) && looksBinary(bytes)) {
+            throw new BadInputException(name, "looks like binary data, not text");
+        }
+        String text;
+        try {
+            text = PageDecoder.decode(bytes, contentType);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(name, e.getMessage());
+        }
+        if (text.isBlank()) {
+            throw new BadInputException(name, "is empty");
+        }
+        if (looksBinary(text)) {
+            throw new BadInputException(name, "looks like binary data, not text");
+        }
+        return new Input(name, "html", text);
+    }
+
+    /** Whether text starts as a web page does (doctype, or an html, head, body, meta or title tag). */
+    static boolean looksLikeHtml(String text) {
+        return HTML_START.matcher(text).find();
     }
 
     private static String kindOf(String lowerName) {
@@ -102,17 +138,10 @@ public record Input(String name, String kind, String text) {
     }
 
     private static String decode(String name, byte[] bytes) {
-        int offset = 0;
-        java.nio.charset.Charset charset = StandardCharsets.UTF_8;
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            offset = 3;
-        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
-            offset = 2;
-        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
-            offset = 2;
-        } else if (looksBinary(bytes)) {
+        java.nio.charset.Charset bom = PageDecoder.byteOrderMark(bytes);
+        java.nio.charset.Charset charset = bom == null ? StandardCharsets.UTF_8 : bom;
+        int offset = bom == null ? 0 : bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
+        if (bom == null && looksBinary(bytes)) {
             throw new BadInputException(name, "looks like binary data, not text");
         }
         CharsetDecoder decoder = charset.newDecoder()
