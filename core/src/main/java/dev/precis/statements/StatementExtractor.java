@@ -1,0 +1,654 @@
+package dev.precis.statements;
+
+import dev.precis.text.Doc;
+import dev.precis.text.Span;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds the statements of an article — who said what — on its {@link Doc}, without re-reading the
+ * text: direct quotations attributed before or after ("…," he said / She said, "…" / "…," said
+ * Jane Doe, the minister), quotations that continue without attribution (given the previous
+ * speaker), reported speech after a cue verb ("X stressed that …", "X told reporters …"), reported
+ * speech before it ("…, officials said."), "according to X", and possessive nominal cues ("X's
+ * statement that …").
+ *
+ * <p>The method follows the rule-based attribution extractors of news quotation work — quotation
+ * marks plus reporting-verb clauses, speakers as the noun phrase next to the cue — as in Pouliquen,
+ * Steinberger and Best, "Automatic detection of quotations in multilingual news" (RANLP 2007) and
+ * the Gender Gap Tracker's extractor (Asr et al., "The Gender Gap Tracker", PLoS ONE 2021), but
+ * replaces the dependency parse by word-shape rules over the Doc's tokens. Cues come from the data
+ * file of {@link CueLexicon}. Instances are immutable and thread-safe.
+ */
+public final class StatementExtractor {
+
+    private final CueLexicon cues;
+
+    /** An extractor with the English cue lexicon. */
+    public StatementExtractor() {
+        this(CueLexicon.english());
+    }
+
+    /** An extractor with the given cue lexicon. */
+    public StatementExtractor(CueLexicon cues) {
+        this.cues = cues;
+    }
+
+    /** The statements of {@code doc}, in text order of their content. */
+    public List<Statement> statements(Doc doc) {
+        return new Run(doc, cues).extract();
+    }
+
+    /** A statement before speaker resolution: token ranges, char offsets for the content. */
+    private static final class Found {
+        int contentStart;
+        int contentEnd;
+        int speakerFirst = -1;
+        int speakerEnd = -1;
+        int cueFirst = -1;
+        int cueEnd = -1;
+        String lemma;
+        Statement.Kind kind;
+        /** The statement whose speaker this one shares ("…, and added …"), or null. */
+        Found sameSpeakerAs;
+
+        Found(int contentStart, int contentEnd, Statement.Kind kind) {
+            this.contentStart = contentStart;
+            this.contentEnd = contentEnd;
+            this.kind = kind;
+        }
+    }
+
+    private static final class Run {
+        private static final int MIN_FLOATING_WORDS = 4;
+        private static final int MIN_CONTENT_WORDS = 3;
+        private static final int MAX_TAIL_WORDS = 7;
+
+        private final Doc doc;
+        private final CueLexicon cues;
+        private final Quotations quotes;
+        private final SpeakerPhrases phrases;
+        private final int[] sentenceOf;
+        private final boolean[] usedCue;
+        private final boolean[] attributed;
+        private final List<Found> found = new ArrayList<>();
+
+        Run(Doc doc, CueLexicon cues) {
+            this.doc = doc;
+            this.cues = cues;
+            this.quotes = Quotations.of(doc);
+            this.phrases = new SpeakerPhrases(doc, cues);
+            int n = doc.tokenCount();
+            this.sentenceOf = new int[n];
+            for (int s = 0; s < doc.sentenceCount(); s++) {
+                for (int t = doc.firstToken(s); t < doc.endToken(s); t++) {
+                    sentenceOf[t] = s;
+                }
+            }
+            this.usedCue = new boolean[n];
+            this.attributed = new boolean[quotes.passages().size()];
+        }
+
+        List<Statement> extract() {
+            List<Quotations.Passage> passages = quotes.passages();
+            for (int i = 0; i < passages.size(); i++) {
+                attribute(i, passages.get(i));
+            }
+            for (int s = 0; s < doc.sentenceCount(); s++) {
+                reported(s);
+            }
+            for (int i = 0; i < passages.size(); i++) {
+                floating(i, passages.get(i));
+            }
+            found.sort(Comparator.comparingInt(f -> f.contentStart));
+            return resolve();
+        }
+
+        // ---- direct quotations --------------------------------------------------------------
+
+        private void attribute(int index, Quotations.Passage p) {
+            int a = p.first();
+            int b = p.last();
+            int paraFirst = paragraphFirstToken(a);
+            int paraEnd = paragraphEndToken(a);
+            boolean opensClause = a == paraFirst || !doc.isWord(a - 1) || isCueAt(a - 1);
+            if (!opensClause || wordsIn(a, b + 1) == 0) {
+                return;
+            }
+            if (p.closed() && attributeAfter(index, a, b, paraEnd)) {
+                return;
+            }
+            attributeBefore(index, a, b, paraFirst);
+        }
+
+        /** "…," he said / "…," said Jane Doe, the minister / "…" UFCW president Jeff Traeger said. */
+        private boolean attributeAfter(int index, int a, int b, int paraEnd) {
+            int k = b + 1;
+            while (k < paraEnd && (phrases.isPunct(k, ",") || phrases.isPunct(k, "—") || phrases.isPunct(k, "-")
+                    || phrases.isPunct(k, "--"))) {
+                k++;
+            }
+            if (k >= paraEnd) {
+                return false;
+            }
+            CueLexicon.Match m = cueAt(k);
+            if (m != null) {
+                int[] np = phrases.after(k + m.tokens(), paraEnd);
+                if (np == null) {
+                    return false;
+                }
+                add(index, a, b, np[0], np[1], k, m);
+                return true;
+            }
+            for (int c = k + 1; c < Math.min(paraEnd, k + 16); c++) {
+                if (Quotations.isMark(doc, c) || isSentenceEnd(c)) {
+                    return false;
+                }
+                m = cueAt(c);
+                if (m == null) {
+                    continue;
+                }
+                int e = phrases.skipAuxiliaries(c, k);
+                int[] np = phrases.before(e, k);
+                if (np != null && np[0] == k) {
+                    add(index, a, b, np[0], np[1], c, m);
+                    return true;
+                }
+                int comma = firstPunct(k, e, ",");
+                if (comma > k) {
+                    np = phrases.before(comma, k);
+                    if (np != null && np[0] == k) {
+                        add(index, a, b, np[0], np[1], c, m);
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return false;
+        }
+
+        /** She said, "…" / He told reporters: "…" / she crowed, "…". */
+        private void attributeBefore(int index, int a, int b, int paraFirst) {
+            int j = a - 1;
+            if (j >= paraFirst && (phrases.isPunct(j, ",") || phrases.isPunct(j, ":"))) {
+                j--;
+            }
+            int sentenceFirst = doc.firstToken(sentenceOf[a]);
+            int lo = Math.max(Math.max(paraFirst, sentenceFirst), j - 6);
+            for (int c = j; c >= lo; c--) {
+                if (Quotations.isMark(doc, c) || isSentenceEnd(c) || quotes.passageOf(c) >= 0) {
+                    return;
+                }
+                CueLexicon.Match m = cueAt(c);
+                if (m == null || c + m.tokens() > j + 1 || usedCue[c] || isExcluded(c)) {
+                    continue;
+                }
+                int e = phrases.skipAuxiliaries(c, sentenceFirst);
+                int[] np = phrases.before(e, sentenceFirst);
+                if (np == null) {
+                    np = subjectBefore(c, sentenceFirst);
+                }
+                if (np == null && c + m.tokens() < a) {
+                    np = phrases.after(c + m.tokens(), j + 1);
+                }
+                if (np == null) {
+                    Found f = add(index, a, b, -1, -1, c, m);
+                    f.sameSpeakerAs = lastBefore(doc.tokenStart(c));
+                    return;
+                }
+                add(index, a, b, np[0], np[1], c, m);
+                return;
+            }
+        }
+
+        private Found add(int index, int a, int b, int speakerFirst, int speakerEnd, int cue, CueLexicon.Match m) {
+            Found f = new Found(doc.tokenStart(a), doc.tokenEnd(b), Statement.Kind.DIRECT);
+            f.speakerFirst = speakerFirst;
+            f.speakerEnd = speakerEnd;
+            setCue(f, cue, m);
+            attributed[index] = true;
+            found.add(f);
+            return f;
+        }
+
+        /** A quotation that opens a sentence and has no cue of its own continues the previous speaker. */
+        private void floating(int index, Quotations.Passage p) {
+            if (attributed[index]) {
+                return;
+            }
+            int a = p.first();
+            boolean opensSentence = a == doc.firstToken(sentenceOf[a]) || !doc.isWord(a - 1) && !isInsideContent(a);
+            if (!opensSentence || wordsIn(a, p.last() + 1) < MIN_FLOATING_WORDS || isInsideContent(a)) {
+                return;
+            }
+            Found f = new Found(doc.tokenStart(a), doc.tokenEnd(p.last()), Statement.Kind.DIRECT);
+            f.sameSpeakerAs = lastBefore(f.contentStart);
+            found.add(f);
+        }
+
+        // ---- reported speech ----------------------------------------------------------------
+
+        private void reported(int s) {
+            int first = doc.firstToken(s);
+            int end = doc.endToken(s);
+            int coveredUntil = first;
+            for (int t = first; t < end; t++) {
+                if (t < coveredUntil || quotes.passageOf(t) >= 0 || usedCue[t] || !doc.isWord(t)) {
+                    continue;
+                }
+                CueLexicon.Match m = cueAt(t);
+                if (m == null || isExcluded(t)) {
+                    continue;
+                }
+                Found f = m.lemma().equals("according to") ? accordingTo(s, t, m) : cueClause(s, t, m);
+                if (f != null && !overlapsFound(f)) {
+                    setCue(f, t, m);
+                    markKind(f);
+                    found.add(f);
+                    coveredUntil = tokenAtOrAfter(f.contentEnd, end);
+                }
+            }
+            possessiveStatement(s);
+        }
+
+        private Found cueClause(int s, int t, CueLexicon.Match m) {
+            int first = doc.firstToken(s);
+            int end = doc.endToken(s);
+            int after = t + m.tokens();
+            int e = phrases.skipAuxiliaries(t, first);
+            int[] np = phrases.before(e, first);
+            Found coordinated = null;
+            if (np == null) {
+                int prev = e - 1;
+                if (prev >= first && (doc.norm(prev).equals("and") || phrases.isPunct(prev, ",")
+                        && doc.norm(t).endsWith("ing"))) {
+                    coordinated = lastBefore(doc.tokenStart(t));
+                    if (coordinated == null || sentenceOfOffset(coordinated.contentStart) != s
+                            && sentenceOfOffset(coordinated.contentEnd - 1) != s) {
+                        coordinated = null;
+                    }
+                    if (coordinated == null && doc.norm(t).endsWith("ing")) {
+                        np = subjectBefore(t, first);
+                    }
+                } else if (prev >= first && phrases.isPunct(prev, ",")) {
+                    return inverted(s, t, m, prev);
+                }
+                if (coordinated == null && np == null) {
+                    return null;
+                }
+            }
+            int tailWords = wordsIn(after, end);
+            if (np != null && np[0] > first && isClauseBreak(np[0] - 1) && tailWords <= MAX_TAIL_WORDS
+                    && !hasCue(after, end)) {
+                int contentEnd = np[0] - 1;
+                int contentStart = first;
+                if (wordsIn(contentStart, contentEnd) < MIN_CONTENT_WORDS || hasAttributedPassage(contentStart, contentEnd)) {
+                    return null;
+                }
+                Found f = new Found(doc.tokenStart(contentStart), doc.tokenEnd(contentEnd - 1), Statement.Kind.INDIRECT);
+                f.speakerFirst = np[0];
+                f.speakerEnd = np[1];
+                return f;
+            }
+            int from = after;
+            while (from < end && (phrases.isPunct(from, ",") || phrases.isPunct(from, ":"))) {
+                from++;
+            }
+            int to = contentEnd(from, end);
+            if (wordsIn(from, to) < MIN_CONTENT_WORDS || quotes.passageOf(from) >= 0 && attributed[quotes.passageOf(from)]) {
+                return null;
+            }
+            if (coordinated != null) {
+                truncateBefore(coordinated, e - 1);
+            }
+            Found f = new Found(doc.tokenStart(from), doc.tokenEnd(to - 1), Statement.Kind.INDIRECT);
+            if (np != null) {
+                f.speakerFirst = np[0];
+                f.speakerEnd = np[1];
+            } else {
+                f.sameSpeakerAs = coordinated;
+                if (coordinated != null && coordinated.speakerFirst >= 0) {
+                    f.speakerFirst = coordinated.speakerFirst;
+                    f.speakerEnd = coordinated.speakerEnd;
+                }
+            }
+            return f;
+        }
+
+        /** "…, said Jane Doe, the minister." */
+        private Found inverted(int s, int t, CueLexicon.Match m, int comma) {
+            int first = doc.firstToken(s);
+            int end = doc.endToken(s);
+            int[] np = phrases.after(t + m.tokens(), end);
+            if (np == null || wordsIn(first, comma) < MIN_CONTENT_WORDS || hasAttributedPassage(first, comma)) {
+                return null;
+            }
+            Found f = new Found(doc.tokenStart(first), doc.tokenEnd(comma - 1), Statement.Kind.INDIRECT);
+            f.speakerFirst = np[0];
+            f.speakerEnd = np[1];
+            return f;
+        }
+
+        /** "According to X, …" and "…, according to X." */
+        private Found accordingTo(int s, int t, CueLexicon.Match m) {
+            int first = doc.firstToken(s);
+            int end = doc.endToken(s);
+            int[] np = phrases.after(t + m.tokens(), end);
+            if (np == null) {
+                return null;
+            }
+            Found f;
+            if (wordsIn(first, t) <= 1) {
+                int from = np[1];
+                while (from < end && !doc.isWord(from) && !Quotations.isMark(doc, from)) {
+                    from++;
+                }
+                int to = contentEnd(from, end);
+                if (wordsIn(from, to) < MIN_CONTENT_WORDS) {
+                    return null;
+                }
+                f = new Found(doc.tokenStart(from), doc.tokenEnd(to - 1), Statement.Kind.INDIRECT);
+            } else {
+                int to = t;
+                while (to > first && !doc.isWord(to - 1) && !Quotations.isMark(doc, to - 1)) {
+                    to--;
+                }
+                if (wordsIn(first, to) < MIN_CONTENT_WORDS || hasAttributedPassage(first, to)) {
+                    return null;
+                }
+                f = new Found(doc.tokenStart(first), doc.tokenEnd(to - 1), Statement.Kind.INDIRECT);
+            }
+            f.speakerFirst = np[0];
+            f.speakerEnd = np[1];
+            return f;
+        }
+
+        /** "X's statement that …", "X's claim that …". */
+        private void possessiveStatement(int s) {
+            int first = doc.firstToken(s);
+            int end = doc.endToken(s);
+            for (int t = first + 1; t + 1 < end; t++) {
+                if (!isNominalCue(doc.norm(t)) || !doc.norm(t + 1).equals("that") || quotes.passageOf(t) >= 0) {
+                    continue;
+                }
+                int owner = t - 1;
+                String o = doc.norm(owner);
+                if (!(o.endsWith("'s") || phrases.isPunct(owner, "'") || phrases.isPunct(owner, "’"))) {
+                    continue;
+                }
+                int[] np = phrases.before(owner + 1, first);
+                int to = contentEnd(t + 2, end);
+                if (np == null || wordsIn(t + 2, to) < MIN_CONTENT_WORDS) {
+                    continue;
+                }
+                Found f = new Found(doc.tokenStart(t + 1), doc.tokenEnd(to - 1), Statement.Kind.INDIRECT);
+                if (overlapsFound(f)) {
+                    continue;
+                }
+                f.speakerFirst = np[0];
+                f.speakerEnd = np[1];
+                f.cueFirst = t;
+                f.cueEnd = t + 1;
+                f.lemma = nominalLemma(doc.norm(t));
+                markKind(f);
+                found.add(f);
+            }
+        }
+
+        private static boolean isNominalCue(String w) {
+            return switch (w) {
+                case "statement", "claim", "assertion", "warning", "remarks", "comments", "argument", "insistence" -> true;
+                default -> false;
+            };
+        }
+
+        private static String nominalLemma(String w) {
+            return w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w;
+        }
+
+        // ---- resolution ---------------------------------------------------------------------
+
+        private List<Statement> resolve() {
+            SpeakerLinker linker = new SpeakerLinker(doc, phrases);
+            java.util.Map<Found, SpeakerLinker.Resolved> resolved = new java.util.IdentityHashMap<>();
+            List<Found> bySpeaker = new ArrayList<>(found);
+            bySpeaker.sort(Comparator.comparingInt(f -> f.speakerFirst >= 0 ? doc.tokenStart(f.speakerFirst) : f.contentStart));
+            for (Found f : bySpeaker) {
+                SpeakerLinker.Resolved r;
+                if (f.speakerFirst >= 0) {
+                    r = linker.resolve(f.speakerFirst, f.speakerEnd);
+                } else {
+                    r = f.sameSpeakerAs == null ? null : resolved.get(f.sameSpeakerAs);
+                    linker.again(r);
+                }
+                resolved.put(f, r);
+            }
+            List<Statement> out = new ArrayList<>(found.size());
+            String text = doc.text();
+            for (Found f : found) {
+                SpeakerLinker.Resolved r = resolved.get(f);
+                Span speakerSpan = f.speakerFirst >= 0
+                        ? new Span(doc.tokenStart(f.speakerFirst), doc.tokenEnd(f.speakerEnd - 1)) : null;
+                Span cueSpan = f.cueFirst >= 0 ? new Span(doc.tokenStart(f.cueFirst), doc.tokenEnd(f.cueEnd - 1)) : null;
+                Span content = new Span(f.contentStart, f.contentEnd);
+                out.add(new Statement(r == null ? null : r.name(), r == null ? null : r.role(),
+                        speakerSpan == null ? null : speakerSpan.of(text), speakerSpan,
+                        cueSpan == null ? null : cueSpan.of(text), f.lemma, cueSpan,
+                        content.of(text), content, f.kind));
+            }
+            return List.copyOf(out);
+        }
+
+        // ---- token helpers ------------------------------------------------------------------
+
+        private CueLexicon.Match cueAt(int t) {
+            if (!doc.isWord(t) || usedCue[t]) {
+                return null;
+            }
+            return cues.match(doc, t);
+        }
+
+        private boolean isCueAt(int t) {
+            return doc.isWord(t) && cues.match(doc, t) != null;
+        }
+
+        private boolean hasCue(int from, int to) {
+            for (int t = from; t < to; t++) {
+                CueLexicon.Match m = cueAt(t);
+                if (m != null && !m.lemma().equals("according to")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Cue words used as nouns, infinitives or passives: "the statement said", "to say", "was told". */
+        private boolean isExcluded(int t) {
+            if (t == 0 || sentenceOf[t - 1] != sentenceOf[t]) {
+                return false;
+            }
+            String prev = doc.norm(t - 1);
+            String w = doc.norm(t);
+            boolean passive = switch (prev) {
+                case "to", "was", "were", "been", "being", "is", "are", "be", "the", "a", "an", "this", "that",
+                     "his", "her", "their", "its", "my", "our", "your", "no", "any", "whose" -> true;
+                default -> false;
+            };
+            if (passive && !(prev.equals("that") && w.endsWith("ed"))) {
+                return true;
+            }
+            return t + 1 < doc.tokenCount() && doc.norm(t + 1).equals("by");
+        }
+
+        private void setCue(Found f, int cue, CueLexicon.Match m) {
+            f.cueFirst = cue;
+            f.cueEnd = cue + m.tokens();
+            f.lemma = m.lemma();
+            for (int t = cue; t < cue + m.tokens(); t++) {
+                usedCue[t] = true;
+            }
+        }
+
+        private void markKind(Found f) {
+            int a = tokenAtOrAfter(f.contentStart, doc.tokenCount());
+            boolean marks = false;
+            for (int t = a; t < doc.tokenCount() && doc.tokenStart(t) < f.contentEnd; t++) {
+                if (Quotations.isMark(doc, t)) {
+                    marks = true;
+                    break;
+                }
+            }
+            if (marks) {
+                int p = quotes.passageOf(a);
+                boolean whole = p >= 0 && doc.tokenEnd(quotes.passages().get(p).last()) >= f.contentEnd - 1;
+                f.kind = whole ? Statement.Kind.DIRECT : Statement.Kind.MIXED;
+            }
+        }
+
+        /** Content runs to the end of the sentence, or to a coordinated cue ("…, and added …"). */
+        private int contentEnd(int from, int end) {
+            int to = end;
+            while (to > from && !doc.isWord(to - 1) && !Quotations.isMark(doc, to - 1)) {
+                to--;
+            }
+            return to;
+        }
+
+        private void truncateBefore(Found f, int token) {
+            int t = token;
+            while (t > 0 && !doc.isWord(t - 1) && !Quotations.isMark(doc, t - 1)) {
+                t--;
+            }
+            if (t > 0 && doc.tokenEnd(t - 1) > f.contentStart && doc.tokenEnd(t - 1) < f.contentEnd) {
+                f.contentEnd = doc.tokenEnd(t - 1);
+            }
+        }
+
+        /** Fallback speaker: the last pronoun or capitalized word run before {@code cue} in the sentence. */
+        private int[] subjectBefore(int cue, int first) {
+            for (int k = cue - 1; k >= first; k--) {
+                if (!doc.isWord(k)) {
+                    continue;
+                }
+                if (SpeakerPhrases.isSubjectPronoun(doc.norm(k))) {
+                    return new int[]{k, k + 1};
+                }
+                if (phrases.isCap(k) && k > first) {
+                    int[] np = phrases.before(k + 1, first);
+                    if (np != null) {
+                        return np;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private Found lastBefore(int offset) {
+            Found best = null;
+            for (Found f : found) {
+                if (f.contentStart < offset && (best == null || f.contentStart > best.contentStart)) {
+                    best = f;
+                }
+            }
+            return best;
+        }
+
+        private boolean overlapsFound(Found g) {
+            for (Found f : found) {
+                int overlap = Math.min(f.contentEnd, g.contentEnd) - Math.max(f.contentStart, g.contentStart);
+                if (overlap > 0 && overlap * 2 > Math.min(f.contentEnd - f.contentStart, g.contentEnd - g.contentStart)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean isInsideContent(int t) {
+            int offset = doc.tokenStart(t);
+            for (Found f : found) {
+                if (f.kind != Statement.Kind.DIRECT && f.contentStart <= offset && offset < f.contentEnd) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean hasAttributedPassage(int from, int to) {
+            for (int t = from; t < to; t++) {
+                int p = quotes.passageOf(t);
+                if (p >= 0 && attributed[p]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean isClauseBreak(int t) {
+            return phrases.isPunct(t, ",") || phrases.isPunct(t, "—") || phrases.isPunct(t, "--")
+                    || phrases.isPunct(t, "-") || phrases.isPunct(t, ";") || Quotations.isMark(doc, t);
+        }
+
+        private boolean isSentenceEnd(int t) {
+            return phrases.isPunct(t, ".") && (t + 1 >= doc.tokenCount() || sentenceOf[t + 1] != sentenceOf[t])
+                    || phrases.isPunct(t, "!") || phrases.isPunct(t, "?");
+        }
+
+        private int firstPunct(int from, int to, String p) {
+            for (int t = from; t < to; t++) {
+                if (phrases.isPunct(t, p)) {
+                    return t;
+                }
+            }
+            return -1;
+        }
+
+        private int wordsIn(int from, int to) {
+            int count = 0;
+            for (int t = from; t < to; t++) {
+                if (doc.isWord(t)) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        private int tokenAtOrAfter(int offset, int limit) {
+            int lo = 0;
+            int hi = doc.tokenCount();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (doc.tokenStart(mid) < offset) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return Math.min(lo, limit);
+        }
+
+        private int sentenceOfOffset(int offset) {
+            int t = tokenAtOrAfter(offset, doc.tokenCount() - 1);
+            return sentenceOf[Math.max(0, t)];
+        }
+
+        private int paragraphFirstToken(int t) {
+            int s = sentenceOf[t];
+            int p = doc.paragraphOf(s);
+            while (s > 0 && doc.paragraphOf(s - 1) == p) {
+                s--;
+            }
+            return doc.firstToken(s);
+        }
+
+        private int paragraphEndToken(int t) {
+            int s = sentenceOf[t];
+            int p = doc.paragraphOf(s);
+            while (s + 1 < doc.sentenceCount() && doc.paragraphOf(s + 1) == p) {
+                s++;
+            }
+            return doc.endToken(s);
+        }
+    }
+}
