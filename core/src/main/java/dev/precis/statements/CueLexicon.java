@@ -16,7 +16,7 @@ import java.util.Map;
  * "according to") with their lemmas.
  *
  * <p>The forms live in the resource {@code cues-en.txt} beside this class, one
- * {@code surface<TAB>lemma} a line, so the list is tuned as data. Multi-word surfaces are matched
+ * {@code surface<TAB>lemma[<TAB>quote]} a line, so the list is tuned as data. Multi-word surfaces are matched
  * on consecutive tokens of a {@link Doc}.
  */
 public final class CueLexicon {
@@ -25,10 +25,12 @@ public final class CueLexicon {
 
     private final Map<String, String> lemmas;
     private final Map<String, String[][]> phrases;
+    private final java.util.Set<String> quoteOnly;
 
-    private CueLexicon(Map<String, String> lemmas, Map<String, String[][]> phrases) {
+    private CueLexicon(Map<String, String> lemmas, Map<String, String[][]> phrases, java.util.Set<String> quoteOnly) {
         this.lemmas = lemmas;
         this.phrases = phrases;
+        this.quoteOnly = quoteOnly;
     }
 
     /** The English lexicon. */
@@ -46,12 +48,13 @@ public final class CueLexicon {
         if (multi != null) {
             for (String[] words : multi) {
                 if (t + words.length <= doc.tokenCount() && startsWith(doc, t, words)) {
-                    return new Match(words.length, lemmas.get(String.join(" ", words)));
+                    String surface = String.join(" ", words);
+                    return new Match(words.length, lemmas.get(surface), quoteOnly.contains(surface));
                 }
             }
         }
         String lemma = lemmas.get(first);
-        return lemma == null ? null : new Match(1, lemma);
+        return lemma == null ? null : new Match(1, lemma, quoteOnly.contains(first));
     }
 
     /** The lemma of a one-word surface form, or {@code null}. */
@@ -68,13 +71,17 @@ public final class CueLexicon {
         return true;
     }
 
-    /** A cue found in a Doc: how many tokens it spans and its lemma. */
-    public record Match(int tokens, String lemma) {
+    /**
+     * A cue found in a Doc: how many tokens it spans, its lemma, and whether it attributes only
+     * quotations ("…," she laughed) and not reported speech.
+     */
+    public record Match(int tokens, String lemma, boolean quoteOnly) {
     }
 
     private static CueLexicon load(String resource) {
         Map<String, String> lemmas = new HashMap<>();
         Map<String, java.util.List<String[]>> multi = new HashMap<>();
+        java.util.Set<String> quoteOnly = new java.util.HashSet<>();
         try (InputStream in = CueLexicon.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
@@ -87,6 +94,9 @@ public final class CueLexicon {
                 String[] cols = line.split("\t");
                 String surface = cols[0].strip();
                 lemmas.put(surface, cols[1].strip());
+                if (cols.length > 2 && cols[2].strip().equals("quote")) {
+                    quoteOnly.add(surface);
+                }
                 String[] words = surface.split(" ");
                 if (words.length > 1) {
                     multi.computeIfAbsent(words[0], k -> new java.util.ArrayList<>()).add(words);
@@ -100,6 +110,6 @@ public final class CueLexicon {
             v.sort((a, b) -> b.length - a.length);
             phrases.put(k, v.toArray(String[][]::new));
         });
-        return new CueLexicon(Map.copyOf(lemmas), Map.copyOf(phrases));
+        return new CueLexicon(Map.copyOf(lemmas), Map.copyOf(phrases), java.util.Set.copyOf(quoteOnly));
     }
 }

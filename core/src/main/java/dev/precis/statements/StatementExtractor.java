@@ -233,13 +233,16 @@ public final class StatementExtractor {
         private void reported(int s) {
             int first = doc.firstToken(s);
             int end = doc.endToken(s);
+            if (isCrossReference(first, end)) {
+                return;
+            }
             int coveredUntil = first;
             for (int t = first; t < end; t++) {
                 if (t < coveredUntil || quotes.passageOf(t) >= 0 || usedCue[t] || !doc.isWord(t)) {
                     continue;
                 }
                 CueLexicon.Match m = cueAt(t);
-                if (m == null || isExcluded(t)) {
+                if (m == null || m.quoteOnly() || isExcluded(t)) {
                     continue;
                 }
                 Found f = m.lemma().equals("according to") ? accordingTo(s, t, m) : cueClause(s, t, m);
@@ -258,36 +261,47 @@ public final class StatementExtractor {
             int end = doc.endToken(s);
             int after = t + m.tokens();
             int e = phrases.skipAuxiliaries(t, first);
+            if (isNegated(e, t)) {
+                return null;
+            }
             int[] np = phrases.before(e, first);
+            boolean adjunctTail = isAdjunctTail(after, end, m.lemma());
+            boolean participle = doc.norm(t).endsWith("ing");
             Found coordinated = null;
             if (np == null) {
                 int prev = e - 1;
-                if (prev >= first && (doc.norm(prev).equals("and") || phrases.isPunct(prev, ",")
-                        && doc.norm(t).endsWith("ing"))) {
+                if (prev < first) {
+                    return null;
+                }
+                if (doc.norm(prev).equals("and") || phrases.isPunct(prev, ",") && participle) {
                     coordinated = lastBefore(doc.tokenStart(t));
-                    if (coordinated == null || sentenceOfOffset(coordinated.contentStart) != s
+                    if (coordinated != null && sentenceOfOffset(coordinated.contentStart) != s
                             && sentenceOfOffset(coordinated.contentEnd - 1) != s) {
                         coordinated = null;
                     }
-                    if (coordinated == null && doc.norm(t).endsWith("ing")) {
+                    if (coordinated == null && participle) {
                         np = subjectBefore(t, first);
                     }
-                } else if (prev >= first && phrases.isPunct(prev, ",")) {
-                    return inverted(s, t, m, prev);
+                } else if (phrases.isPunct(prev, ",")) {
+                    Found inverted = inverted(s, t, m, prev);
+                    if (inverted != null) {
+                        return inverted;
+                    }
+                    np = appositiveSubject(first, prev);
                 }
                 if (coordinated == null && np == null) {
                     return null;
                 }
             }
-            int tailWords = wordsIn(after, end);
-            if (np != null && np[0] > first && isClauseBreak(np[0] - 1) && tailWords <= MAX_TAIL_WORDS
-                    && !hasCue(after, end)) {
+            if (np != null && np[0] > first && isClauseBreak(np[0] - 1) && adjunctTail) {
                 int contentEnd = np[0] - 1;
-                int contentStart = first;
-                if (wordsIn(contentStart, contentEnd) < MIN_CONTENT_WORDS || hasAttributedPassage(contentStart, contentEnd)) {
+                while (contentEnd > first && isClauseBreak(contentEnd - 1) && !Quotations.isMark(doc, contentEnd - 1)) {
+                    contentEnd--;
+                }
+                if (wordsIn(first, contentEnd) < MIN_CONTENT_WORDS || hasAttributedPassage(first, contentEnd)) {
                     return null;
                 }
-                Found f = new Found(doc.tokenStart(contentStart), doc.tokenEnd(contentEnd - 1), Statement.Kind.INDIRECT);
+                Found f = new Found(doc.tokenStart(first), doc.tokenEnd(contentEnd - 1), Statement.Kind.INDIRECT);
                 f.speakerFirst = np[0];
                 f.speakerEnd = np[1];
                 return f;
@@ -297,7 +311,8 @@ public final class StatementExtractor {
                 from++;
             }
             int to = contentEnd(from, end);
-            if (wordsIn(from, to) < MIN_CONTENT_WORDS || quotes.passageOf(from) >= 0 && attributed[quotes.passageOf(from)]) {
+            if (!opensClause(after, end, m.lemma()) || wordsIn(from, to) < MIN_CONTENT_WORDS
+                    || quotes.passageOf(from) >= 0 && attributed[quotes.passageOf(from)]) {
                 return null;
             }
             if (coordinated != null) {
@@ -317,12 +332,123 @@ public final class StatementExtractor {
             return f;
         }
 
+        /** "Jane Doe, a lawyer who …, said": the phrase before the first of two commas. */
+        private int[] appositiveSubject(int first, int comma) {
+            for (int c = comma - 1; c > first && comma - c <= 30; c--) {
+                if (phrases.isPunct(c, ",")) {
+                    int[] np = phrases.before(c, first);
+                    if (np != null && (np[0] == first || isClauseBreak(np[0] - 1)) && phrases.isCap(np[1] - 1)) {
+                        return np;
+                    }
+                    return null;
+                }
+                if (Quotations.isMark(doc, c)) {
+                    return null;
+                }
+            }
+            return null;
+        }
+
+        private boolean isNegated(int from, int cue) {
+            for (int t = from; t < cue; t++) {
+                String w = doc.norm(t);
+                if (w.equals("not") || w.equals("never") || w.endsWith("n't")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** What may follow a cue when the content stands before it: nothing, a time, a place, "reporters". */
+        private boolean isAdjunctTail(int from, int end, String lemma) {
+            int words = wordsIn(from, end);
+            if (words == 0) {
+                return true;
+            }
+            int k = from;
+            while (k < end && !doc.isWord(k)) {
+                if (!phrases.isPunct(k, ",")) {
+                    return false;
+                }
+                k++;
+            }
+            if (k >= end) {
+                return true;
+            }
+            if (phrases.isPunct(from, ",")) {
+                return true;
+            }
+            String w = doc.norm(k);
+            if (words > MAX_TAIL_WORDS) {
+                return false;
+            }
+            return SpeakerPhrases.isPreposition(w) || SpeakerPhrases.isTimeWord(w) || w.equals("according")
+                    || w.equals("while") || w.equals("as") || w.equals("when") || w.equals("last") || w.equals("this")
+                    || lemma.equals("tell") && words <= 4 || lemma.equals("add") && words <= 2;
+        }
+
+        /** Whether the words after a cue open a clause of reported speech (not "added 0.4 per cent", "responded for"). */
+        private boolean opensClause(int from, int end, String lemma) {
+            int k = from;
+            if (lemma.equals("tell") || lemma.equals("assure") || lemma.equals("warn") || lemma.equals("remind")) {
+                if (k < end && isObjectPronoun(doc.norm(k))) {
+                    k++;
+                } else {
+                    int[] object = phrases.after(k, end);
+                    if (object != null) {
+                        k = object[1];
+                    }
+                }
+            }
+            while (k < end && (phrases.isPunct(k, ",") || phrases.isPunct(k, ":"))) {
+                k++;
+            }
+            while (k < end && doc.isWord(k) && SpeakerPhrases.isTimeWord(doc.norm(k))) {
+                k++;
+            }
+            if (k >= end) {
+                return false;
+            }
+            if (Quotations.isMark(doc, k)) {
+                return true;
+            }
+            if (!doc.isWord(k) || Character.isDigit(doc.tokenText(k).charAt(0))) {
+                return false;
+            }
+            String w = doc.norm(k);
+            if (SpeakerPhrases.isPreposition(w) || w.equals("to")) {
+                for (int j = k + 1; j < Math.min(end, k + 10); j++) {
+                    if (doc.norm(j).equals("that")) {
+                        return true;
+                    }
+                    if (phrases.isPunct(j, ",") && j + 1 < end && doc.norm(j + 1).equals("that")) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return switch (w) {
+                case "later", "earlier", "just", "again", "goodbye", "hello", "so", "yes", "no", "nothing", "little",
+                     "much", "more", "less", "only", "how", "what", "whether", "if", "something", "anything", "thanks",
+                     "sorry", "up", "down", "out", "off", "away", "back" -> false;
+                default -> true;
+            };
+        }
+
+        private static boolean isObjectPronoun(String w) {
+            return switch (w) {
+                case "him", "her", "them", "me", "us", "you", "reporters" -> true;
+                default -> false;
+            };
+        }
+
         /** "…, said Jane Doe, the minister." */
         private Found inverted(int s, int t, CueLexicon.Match m, int comma) {
             int first = doc.firstToken(s);
             int end = doc.endToken(s);
             int[] np = phrases.after(t + m.tokens(), end);
-            if (np == null || wordsIn(first, comma) < MIN_CONTENT_WORDS || hasAttributedPassage(first, comma)) {
+            if (np == null || wordsIn(first, comma) < MIN_CONTENT_WORDS || hasAttributedPassage(first, comma)
+                    || np[1] < end && wordsIn(np[1], end) > 0 && !phrases.isPunct(np[1], ",")) {
                 return null;
             }
             Found f = new Found(doc.tokenStart(first), doc.tokenEnd(comma - 1), Statement.Kind.INDIRECT);
@@ -447,7 +573,24 @@ public final class StatementExtractor {
             if (!doc.isWord(t) || usedCue[t]) {
                 return null;
             }
+            if (Character.isUpperCase(doc.tokenText(t).charAt(0)) && !doc.norm(t).equals("according")) {
+                return null;
+            }
             return cues.match(doc, t);
+        }
+
+        /** "READ MORE: …", "WATCH: …": links to other articles, not statements of this one. */
+        private boolean isCrossReference(int first, int end) {
+            int k = first;
+            while (k < end && doc.isWord(k) && doc.tokenText(k).equals(doc.tokenText(k).toUpperCase(java.util.Locale.ROOT))) {
+                k++;
+            }
+            if (k == first || k >= end || !phrases.isPunct(k, ":")) {
+                return false;
+            }
+            String w = doc.norm(first);
+            return w.equals("read") || w.equals("watch") || w.equals("related") || w.equals("more") || w.equals("listen")
+                    || w.equals("see");
         }
 
         private boolean isCueAt(int t) {
