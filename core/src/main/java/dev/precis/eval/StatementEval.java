@@ -230,8 +230,8 @@ public final class StatementEval {
                 used[lenient[g]] = true;
                 Statement p = predicted.get(lenient[g]);
                 if (q.speaker() != null && (p.speakerSpan() == null || !p.speakerSpan().overlaps(q.speaker()))) {
-                    sb.append("speaker ").append(id).append(" gold=").append(q.speaker().of(text))
-                            .append(" got=").append(p.speakerMention()).append(" | ").append(flat(q.quote().of(text))).append('\n');
+                    sb.append("speaker ").append(id).append(" gold=").append(q.speaker().of(text)).append(q.speaker())
+                            .append(" got=").append(p.speakerMention()).append(p.speakerSpan()).append(" | ").append(flat(q.quote().of(text))).append('\n');
                 }
                 continue;
             }
