@@ -32,8 +32,8 @@ final class SpeakerPhrases {
     /** Skips auxiliaries and adverbs before token {@code cue} ("has also said"); the new end. */
     int skipAuxiliaries(int cue, int lo) {
         int e = cue;
-        while (e - 1 >= lo && doc.isWord(e - 1) && !isCap(e - 1)
-                && (SpeakerWords.is("aux", doc.norm(e - 1)) || doc.norm(e - 1).endsWith("ly"))) {
+        while (e - 1 >= lo && (doc.isWord(e - 1) && !isCap(e - 1)
+                && (SpeakerWords.is("aux", doc.norm(e - 1)) || doc.norm(e - 1).endsWith("ly")) || isInvisible(e - 1))) {
             e--;
         }
         return e;
@@ -80,7 +80,11 @@ final class SpeakerPhrases {
         while (s < end && doc.isWord(s) && !isCap(s) && isPreposition(doc.norm(s))) {
             s++;
         }
-        return valid(s, end) ? new int[]{s, end} : null;
+        int e = end;
+        while (e - s > 1 && doc.isWord(e - 1) && (isTimeWord(doc.norm(e - 1)) || isTimeModifier(doc.norm(e - 1)))) {
+            e--; // "People arrested last week"
+        }
+        return valid(s, e) ? new int[]{s, e} : null;
     }
 
     /**
@@ -140,6 +144,12 @@ final class SpeakerPhrases {
     /** Stops of abbreviations ("Mr. Wilkinson"), the possessive apostrophe of "Jones'", "&". */
     private boolean isInnerPunct(int k, int lo, int hi) {
         String p = doc.tokenText(k);
+        if (isInvisible(k)) {
+            return true;
+        }
+        if (p.equals(".") && k - 1 >= lo && isCorporateSuffix(doc.norm(k - 1)) && doc.tokenEnd(k - 1) == doc.tokenStart(k)) {
+            return true;
+        }
         if (p.equals(".")) {
             return k - 1 >= lo && isCap(k - 1) && doc.tokenEnd(k - 1) - doc.tokenStart(k - 1) <= 4
                     && k + 1 < hi && isCap(k + 1) && doc.tokenEnd(k - 1) == doc.tokenStart(k);
@@ -148,6 +158,18 @@ final class SpeakerPhrases {
             return k - 1 >= lo && doc.norm(k - 1).endsWith("s") && doc.tokenEnd(k - 1) == doc.tokenStart(k);
         }
         return p.equals("&") || p.equals("+");
+    }
+
+    /** Zero-width spaces and other format characters that pasted text carries inside names. */
+    boolean isInvisible(int t) {
+        return !doc.isWord(t) && Character.getType(doc.tokenText(t).charAt(0)) == Character.FORMAT;
+    }
+
+    private static boolean isCorporateSuffix(String w) {
+        return switch (w) {
+            case "co", "corp", "inc", "ltd", "jr", "sr", "bros" -> true;
+            default -> false;
+        };
     }
 
     static boolean isSubjectPronoun(String w) {
@@ -171,11 +193,26 @@ final class SpeakerPhrases {
         };
     }
 
+    private static boolean isTimeModifier(String w) {
+        return switch (w) {
+            case "last", "this", "next", "early", "late", "every" -> true;
+            default -> false;
+        };
+    }
+
     static boolean isTimeWord(String w) {
         return switch (w) {
             case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                  "yesterday", "tonight", "week", "month", "year", "morning", "afternoon", "evening", "night",
-                 "weekend", "earlier", "later", "time", "statement", "interview", "release", "email", "letter" -> true;
+                 "weekend", "earlier", "later", "time" -> true;
+            default -> false;
+        };
+    }
+
+    /** Nouns of the channel a statement came by: "in a statement", "in an interview". */
+    static boolean isChannelWord(String w) {
+        return switch (w) {
+            case "statement", "interview", "release", "email", "letter", "post", "tweet", "text", "message" -> true;
             default -> false;
         };
     }

@@ -62,7 +62,7 @@ public final class StatementExtractor {
     }
 
     private static final class Run {
-        private static final int MIN_FLOATING_WORDS = 4;
+        private static final int MIN_FLOATING_WORDS = 3;
         private static final int MIN_CONTENT_WORDS = 3;
         private static final int MAX_TAIL_WORDS = 7;
 
@@ -74,6 +74,8 @@ public final class StatementExtractor {
         private final boolean[] usedCue;
         private final boolean[] attributed;
         private final List<Found> found = new ArrayList<>();
+        /** The second half of "A, X said, B": B, found with the cue of A. */
+        private Found continuation;
 
         Run(Doc doc, CueLexicon cues) {
             this.doc = doc;
@@ -242,7 +244,8 @@ public final class StatementExtractor {
                     continue;
                 }
                 CueLexicon.Match m = cueAt(t);
-                if (m == null || m.quoteOnly() || isExcluded(t)) {
+                if (m == null || m.quoteOnly() && !(t + m.tokens() < end && doc.norm(t + m.tokens()).equals("that"))
+                        || isExcluded(t)) {
                     continue;
                 }
                 Found f = m.lemma().equals("according to") ? accordingTo(s, t, m) : cueClause(s, t, m);
@@ -251,7 +254,12 @@ public final class StatementExtractor {
                     markKind(f);
                     found.add(f);
                     coveredUntil = tokenAtOrAfter(f.contentEnd, end);
+                    if (continuation != null) {
+                        found.add(continuation);
+                        coveredUntil = tokenAtOrAfter(continuation.contentEnd, end);
+                    }
                 }
+                continuation = null;
             }
             possessiveStatement(s);
         }
@@ -304,6 +312,17 @@ public final class StatementExtractor {
                 Found f = new Found(doc.tokenStart(first), doc.tokenEnd(contentEnd - 1), Statement.Kind.INDIRECT);
                 f.speakerFirst = np[0];
                 f.speakerEnd = np[1];
+                if (after < end && phrases.isPunct(after, ",")) {
+                    int to = contentEnd(after + 1, end);
+                    if (wordsIn(after + 1, to) >= MIN_CONTENT_WORDS && !hasCue(after + 1, to)) {
+                        Found rest = new Found(doc.tokenStart(after + 1), doc.tokenEnd(to - 1), Statement.Kind.INDIRECT);
+                        rest.speakerFirst = np[0];
+                        rest.speakerEnd = np[1];
+                        setCue(rest, t, m);
+                        markKind(rest);
+                        continuation = rest;
+                    }
+                }
                 return f;
             }
             int from = after;
@@ -334,10 +353,10 @@ public final class StatementExtractor {
 
         /** "Jane Doe, a lawyer who …, said": the phrase before the first of two commas. */
         private int[] appositiveSubject(int first, int comma) {
-            for (int c = comma - 1; c > first && comma - c <= 30; c--) {
+            for (int c = comma - 1; c > first && comma - c <= 45; c--) {
                 if (phrases.isPunct(c, ",")) {
                     int[] np = phrases.before(c, first);
-                    if (np != null && (np[0] == first || isClauseBreak(np[0] - 1)) && phrases.isCap(np[1] - 1)) {
+                    if (np != null && (np[0] == first || isClauseBreak(np[0] - 1))) {
                         return np;
                     }
                     return null;
