@@ -16,7 +16,7 @@ import java.util.Map;
  * "according to") with their lemmas.
  *
  * <p>The forms live in the resource {@code cues-en.txt} beside this class, one
- * {@code surface<TAB>lemma[<TAB>quote]} a line, so the list is tuned as data. Multi-word surfaces are matched
+ * {@code surface<TAB>lemma[<TAB>quote|clause]} a line, so the list is tuned as data. Multi-word surfaces are matched
  * on consecutive tokens of a {@link Doc}.
  */
 public final class CueLexicon {
@@ -26,11 +26,14 @@ public final class CueLexicon {
     private final Map<String, String> lemmas;
     private final Map<String, String[][]> phrases;
     private final java.util.Set<String> quoteOnly;
+    private final java.util.Set<String> clauseOnly;
 
-    private CueLexicon(Map<String, String> lemmas, Map<String, String[][]> phrases, java.util.Set<String> quoteOnly) {
+    private CueLexicon(Map<String, String> lemmas, Map<String, String[][]> phrases, java.util.Set<String> quoteOnly,
+                       java.util.Set<String> clauseOnly) {
         this.lemmas = lemmas;
         this.phrases = phrases;
         this.quoteOnly = quoteOnly;
+        this.clauseOnly = clauseOnly;
     }
 
     /** The English lexicon. */
@@ -49,12 +52,12 @@ public final class CueLexicon {
             for (String[] words : multi) {
                 if (t + words.length <= doc.tokenCount() && startsWith(doc, t, words)) {
                     String surface = String.join(" ", words);
-                    return new Match(words.length, lemmas.get(surface), quoteOnly.contains(surface));
+                    return new Match(words.length, lemmas.get(surface), quoteOnly.contains(surface), clauseOnly.contains(surface));
                 }
             }
         }
         String lemma = lemmas.get(first);
-        return lemma == null ? null : new Match(1, lemma, quoteOnly.contains(first));
+        return lemma == null ? null : new Match(1, lemma, quoteOnly.contains(first), clauseOnly.contains(first));
     }
 
     /** The lemma of a one-word surface form, or {@code null}. */
@@ -72,16 +75,18 @@ public final class CueLexicon {
     }
 
     /**
-     * A cue found in a Doc: how many tokens it spans, its lemma, and whether it attributes only
-     * quotations ("…," she laughed) and not reported speech.
+     * A cue found in a Doc: how many tokens it spans, its lemma, whether it attributes only
+     * quotations ("…," she laughed) and not plain reported speech, and whether reported speech after
+     * it must open with "that" or a subject pronoun ("announced that …", not "announced a plan").
      */
-    public record Match(int tokens, String lemma, boolean quoteOnly) {
+    public record Match(int tokens, String lemma, boolean quoteOnly, boolean clauseOnly) {
     }
 
     private static CueLexicon load(String resource) {
         Map<String, String> lemmas = new HashMap<>();
         Map<String, java.util.List<String[]>> multi = new HashMap<>();
         java.util.Set<String> quoteOnly = new java.util.HashSet<>();
+        java.util.Set<String> clauseOnly = new java.util.HashSet<>();
         try (InputStream in = CueLexicon.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
@@ -97,6 +102,9 @@ public final class CueLexicon {
                 if (cols.length > 2 && cols[2].strip().equals("quote")) {
                     quoteOnly.add(surface);
                 }
+                if (cols.length > 2 && cols[2].strip().equals("clause")) {
+                    clauseOnly.add(surface);
+                }
                 String[] words = surface.split(" ");
                 if (words.length > 1) {
                     multi.computeIfAbsent(words[0], k -> new java.util.ArrayList<>()).add(words);
@@ -110,6 +118,7 @@ public final class CueLexicon {
             v.sort((a, b) -> b.length - a.length);
             phrases.put(k, v.toArray(String[][]::new));
         });
-        return new CueLexicon(Map.copyOf(lemmas), Map.copyOf(phrases), java.util.Set.copyOf(quoteOnly));
+        return new CueLexicon(Map.copyOf(lemmas), Map.copyOf(phrases), java.util.Set.copyOf(quoteOnly),
+                java.util.Set.copyOf(clauseOnly));
     }
 }

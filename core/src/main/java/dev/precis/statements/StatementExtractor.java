@@ -187,6 +187,9 @@ public final class StatementExtractor {
                 if (m == null || c + m.tokens() > j + 1 || usedCue[c] || isExcluded(c)) {
                     continue;
                 }
+                if (hasCue(sentenceFirst, c)) {
+                    return; // "X said he heard them shout, “…”": the quotation belongs to X's report
+                }
                 int e = phrases.skipAuxiliaries(c, sentenceFirst);
                 int[] np = phrases.before(e, sentenceFirst);
                 if (np == null) {
@@ -221,8 +224,9 @@ public final class StatementExtractor {
                 return;
             }
             int a = p.first();
-            boolean opensSentence = a == doc.firstToken(sentenceOf[a]) || !doc.isWord(a - 1) && !isInsideContent(a);
-            if (!opensSentence || wordsIn(a, p.last() + 1) < MIN_FLOATING_WORDS || isInsideContent(a)) {
+            boolean opensSentence = a == doc.firstToken(sentenceOf[a]) || isSentenceEnd(a - 1)
+                    || Quotations.isMark(doc, a - 1) || phrases.isPunct(a - 1, ".");
+            if (!opensSentence || wordsIn(a, p.last() + 1) < MIN_FLOATING_WORDS || isInsideContent(a) || isTitle(a, p.last())) {
                 return;
             }
             Found f = new Found(doc.tokenStart(a), doc.tokenEnd(p.last()), Statement.Kind.DIRECT);
@@ -244,8 +248,8 @@ public final class StatementExtractor {
                     continue;
                 }
                 CueLexicon.Match m = cueAt(t);
-                if (m == null || m.quoteOnly() && !(t + m.tokens() < end && doc.norm(t + m.tokens()).equals("that"))
-                        || isExcluded(t)) {
+                if (m == null || (m.quoteOnly() || m.clauseOnly()) && !opensFiniteClause(t + m.tokens(), end, m.clauseOnly())
+                        || isExcluded(t) || isNounUse(t, first)) {
                     continue;
                 }
                 Found f = m.lemma().equals("according to") ? accordingTo(s, t, m) : cueClause(s, t, m);
@@ -448,10 +452,36 @@ public final class StatementExtractor {
             }
             return switch (w) {
                 case "later", "earlier", "just", "again", "goodbye", "hello", "so", "yes", "no", "nothing", "little",
-                     "much", "more", "less", "only", "how", "what", "whether", "if", "something", "anything", "thanks",
+                     "how", "what", "whether", "if", "something", "anything", "thanks",
                      "sorry", "up", "down", "out", "off", "away", "back" -> false;
                 default -> true;
             };
+        }
+
+        /** "that …" (or, when {@code pronounToo}, "he …", "they …", "there …") right after a cue. */
+        private boolean opensFiniteClause(int k, int end, boolean pronounToo) {
+            if (k >= end || !doc.isWord(k)) {
+                return false;
+            }
+            String w = doc.norm(k);
+            return w.equals("that") || pronounToo && (w.equals("there") || SpeakerPhrases.isSubjectPronoun(w) && !w.equals("you")
+                    || w.startsWith("it'") || w.startsWith("they'") || w.startsWith("he'") || w.startsWith("she'"));
+        }
+
+        /** "Suncor's claims", "recipe writing", "a high-tide warning": the cue word is a noun. */
+        private boolean isNounUse(int t, int first) {
+            if (t == first) {
+                return false;
+            }
+            String prev = doc.norm(t - 1);
+            if (prev.endsWith("'s") || phrases.isPunct(t - 1, "'") || phrases.isPunct(t - 1, "’")) {
+                return true;
+            }
+            if (doc.norm(t).endsWith("ing")) {
+                return !(phrases.isPunct(t - 1, ",") || prev.equals("and") || phrases.isPunct(t - 1, "—")
+                        || phrases.isPunct(t - 1, "-") || phrases.isPunct(t - 1, "--"));
+            }
+            return false;
         }
 
         private static boolean isObjectPronoun(String w) {
@@ -750,6 +780,16 @@ public final class StatementExtractor {
         private boolean isClauseBreak(int t) {
             return phrases.isPunct(t, ",") || phrases.isPunct(t, "—") || phrases.isPunct(t, "--")
                     || phrases.isPunct(t, "-") || phrases.isPunct(t, ";") || Quotations.isMark(doc, t);
+        }
+
+        /** "The Kid Who Would Be King": every word capitalized, a title rather than speech. */
+        private boolean isTitle(int first, int last) {
+            for (int t = first; t <= last; t++) {
+                if (doc.isWord(t) && !phrases.isCap(t) && !doc.isStop(t)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean isSentenceEnd(int t) {
