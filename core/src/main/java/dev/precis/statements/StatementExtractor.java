@@ -292,7 +292,7 @@ public final class StatementExtractor {
                         coordinated = null;
                     }
                     if (coordinated == null && participle) {
-                        np = subjectBefore(t, first);
+                        np = sentenceSubject(first, prev);
                     }
                 } else if (phrases.isPunct(prev, ",")) {
                     Found inverted = inverted(s, t, m, prev);
@@ -716,6 +716,32 @@ public final class StatementExtractor {
             if (t > 0 && doc.tokenEnd(t - 1) > f.contentStart && doc.tokenEnd(t - 1) < f.contentEnd) {
                 f.contentEnd = doc.tokenEnd(t - 1);
             }
+        }
+
+        /** The subject that opens a sentence, for a participle cue ("The diocese issued …, saying …"). */
+        private int[] sentenceSubject(int first, int limit) {
+            int k = first;
+            while (k < limit && doc.isWord(k) && SpeakerWords.is("boundary", doc.norm(k))) {
+                k++;
+            }
+            int start = k;
+            if (k < limit && doc.isWord(k) && SpeakerPhrases.isSubjectPronoun(doc.norm(k))) {
+                return new int[]{k, k + 1};
+            }
+            boolean capitalized = false;
+            while (k < limit && doc.isWord(k)) {
+                String w = doc.norm(k);
+                if (phrases.isCap(k) && !(k == start && SpeakerWords.is("det", w))) {
+                    capitalized = true;
+                } else if (!SpeakerWords.is("det", w) || capitalized) {
+                    if (!capitalized && !doc.isStop(k) && cues.lemma(w) == null) {
+                        k++;
+                    }
+                    break;
+                }
+                k++;
+            }
+            return k > start ? new int[]{start, k} : null;
         }
 
         /** Fallback speaker: the last pronoun or capitalized word run before {@code cue} in the sentence. */
