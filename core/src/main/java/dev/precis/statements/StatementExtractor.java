@@ -183,6 +183,18 @@ public final class StatementExtractor {
                 if (Quotations.isMark(doc, c) || isSentenceEnd(c) || quotes.passageOf(c) >= 0) {
                     return;
                 }
+                if (usedCue[c] && c + 1 <= j + 1) {
+                    Found earlier = foundWithCue(c);
+                    if (earlier != null && earlier.kind == Statement.Kind.DIRECT) {
+                        // "…," she said, "but …": the second half of a split quotation
+                        Found f = add(index, a, b, earlier.speakerFirst, earlier.speakerEnd, -1, null);
+                        f.cueFirst = earlier.cueFirst;
+                        f.cueEnd = earlier.cueEnd;
+                        f.lemma = earlier.lemma;
+                        f.sameSpeakerAs = earlier;
+                        return;
+                    }
+                }
                 CueLexicon.Match m = cueAt(c);
                 if (m == null || c + m.tokens() > j + 1 || usedCue[c] || isExcluded(c)) {
                     continue;
@@ -212,7 +224,9 @@ public final class StatementExtractor {
             Found f = new Found(doc.tokenStart(a), doc.tokenEnd(b), Statement.Kind.DIRECT);
             f.speakerFirst = speakerFirst;
             f.speakerEnd = speakerEnd;
-            setCue(f, cue, m);
+            if (m != null) {
+                setCue(f, cue, m);
+            }
             attributed[index] = true;
             found.add(f);
             return f;
@@ -294,8 +308,9 @@ public final class StatementExtractor {
                     if (coordinated == null && participle) {
                         np = sentenceSubject(first, prev);
                     }
-                } else if (phrases.isPunct(prev, ",")) {
-                    Found inverted = inverted(s, t, m, prev);
+                } else if (phrases.isPunct(prev, ",") || Quotations.isMark(doc, prev) && prev - 1 >= first
+                        && phrases.isPunct(prev - 1, ",")) {
+                    Found inverted = inverted(s, t, m, phrases.isPunct(prev, ",") ? prev : prev + 1);
                     if (inverted != null) {
                         return inverted;
                     }
@@ -333,7 +348,7 @@ public final class StatementExtractor {
             while (from < end && (phrases.isPunct(from, ",") || phrases.isPunct(from, ":"))) {
                 from++;
             }
-            int to = contentEnd(from, end);
+            int to = contentEnd(from, nextClauseWithCue(from, end));
             if (!opensClause(after, end, m.lemma()) || wordsIn(from, to) < MIN_CONTENT_WORDS
                     || quotes.passageOf(from) >= 0 && attributed[quotes.passageOf(from)]) {
                 return null;
@@ -355,18 +370,36 @@ public final class StatementExtractor {
             return f;
         }
 
+        /** Where "…, Jagelewski says …" starts a new statement inside reported speech, or {@code end}. */
+        private int nextClauseWithCue(int from, int end) {
+            for (int u = from + 2; u < end; u++) {
+                if (quotes.passageOf(u) >= 0 || !doc.isWord(u)) {
+                    continue;
+                }
+                CueLexicon.Match m = cueAt(u);
+                if (m == null || m.quoteOnly() || isExcluded(u) || isNounUse(u, from)) {
+                    continue;
+                }
+                int e = phrases.skipAuxiliaries(u, from);
+                int[] np = phrases.before(e, from);
+                if (np != null && np[0] > from && phrases.isPunct(np[0] - 1, ",") && opensClause(u + m.tokens(), end, m.lemma())) {
+                    return np[0] - 1;
+                }
+            }
+            return end;
+        }
+
         /** "Jane Doe, a lawyer who …, said": the phrase before the first of two commas. */
         private int[] appositiveSubject(int first, int comma) {
             for (int c = comma - 1; c > first && comma - c <= 45; c--) {
-                if (phrases.isPunct(c, ",")) {
-                    int[] np = phrases.before(c, first);
-                    if (np != null && (np[0] == first || isClauseBreak(np[0] - 1))) {
-                        return np;
-                    }
-                    return null;
-                }
                 if (Quotations.isMark(doc, c)) {
                     return null;
+                }
+                if (phrases.isPunct(c, ",")) {
+                    int[] np = phrases.before(c, first);
+                    if (np != null && (np[0] == first || isClauseBreak(np[0] - 1)) && phrases.isCap(np[1] - 1)) {
+                        return np;
+                    }
                 }
             }
             return null;
@@ -763,6 +796,15 @@ public final class StatementExtractor {
             return null;
         }
 
+        private Found foundWithCue(int cue) {
+            for (Found f : found) {
+                if (f.cueFirst <= cue && cue < f.cueEnd) {
+                    return f;
+                }
+            }
+            return null;
+        }
+
         private Found lastBefore(int offset) {
             Found best = null;
             for (Found f : found) {
@@ -805,7 +847,8 @@ public final class StatementExtractor {
 
         private boolean isClauseBreak(int t) {
             return phrases.isPunct(t, ",") || phrases.isPunct(t, "—") || phrases.isPunct(t, "--")
-                    || phrases.isPunct(t, "-") || phrases.isPunct(t, ";") || Quotations.isMark(doc, t);
+                    || phrases.isPunct(t, "-") || phrases.isPunct(t, ";") || phrases.isPunct(t, ")")
+                    || Quotations.isMark(doc, t);
         }
 
         /** "The Kid Who Would Be King": every word capitalized, a title rather than speech. */
