@@ -120,6 +120,15 @@ final class SpeakerPhrases {
         while (e > from && doc.isWord(e - 1) && !isCap(e - 1) && SpeakerWords.is("det", doc.norm(e - 1))) {
             e--;
         }
+        if (e == k && k + 1 < hi && isPunct(k, ",") && e > from && !isCap(e - 1)) {
+            int n = k + 1; // "Campbell's partner, Jason Louth"
+            while (n < hi && (isCap(n) || isInnerPunct(n, k + 1, hi))) {
+                n++;
+            }
+            if (n - k > 1 && (n >= hi || !doc.isWord(n))) {
+                e = n;
+            }
+        }
         return valid(from, e) ? new int[]{from, e} : null;
     }
 
@@ -128,6 +137,9 @@ final class SpeakerPhrases {
             return false;
         }
         String head = doc.norm(e - 1);
+        if (e - s == 1 && SpeakerWords.is("boundary", head)) {
+            return false;
+        }
         if (isCap(e - 1)) {
             return !isTimeWord(head) && !isNumber(e - 1);
         }
