@@ -24,10 +24,17 @@ final class SpeakerLinker {
     private final Doc doc;
     private final SpeakerPhrases phrases;
     private final List<Resolved> seen = new ArrayList<>();
+    private final List<int[]> nameRuns;
 
-    SpeakerLinker(Doc doc, SpeakerPhrases phrases) {
+    /**
+     * @param nameRuns runs of capitalized words of the whole text ({@code [start, end)} tokens, in
+     *                 order), so that "Rutte" can be linked to an earlier "NATO Secretary General
+     *                 Mark Rutte" that was no speaker
+     */
+    SpeakerLinker(Doc doc, SpeakerPhrases phrases, List<int[]> nameRuns) {
         this.doc = doc;
         this.phrases = phrases;
+        this.nameRuns = nameRuns;
     }
 
     /** Resolves the mention {@code [s, e)} (tokens) and remembers it for later mentions. */
@@ -38,7 +45,7 @@ final class SpeakerLinker {
             return antecedent != null ? antecedent : new Resolved(doc.tokenText(s), null, Type.UNKNOWN);
         }
         Resolved r = split(s, e);
-        Resolved linked = link(r);
+        Resolved linked = link(r, s);
         seen.add(linked);
         return linked;
     }
@@ -107,7 +114,7 @@ final class SpeakerLinker {
         return new Resolved(name, role == null || role.isEmpty() ? null : role, type);
     }
 
-    private Resolved link(Resolved r) {
+    private Resolved link(Resolved r, int mentionStart) {
         String[] words = r.name().split(" ");
         String lastWord = words[words.length - 1];
         for (int i = seen.size() - 1; i >= 0; i--) {
@@ -123,6 +130,18 @@ final class SpeakerLinker {
                 if (ew.length > 1 && (ew[ew.length - 1].equals(lastWord) || ew[0].equals(lastWord))
                         && earlier.type() == Type.PERSON) {
                     return earlier;
+                }
+            }
+            for (int i = nameRuns.size() - 1; i >= 0; i--) {
+                int[] run = nameRuns.get(i);
+                if (run[1] > mentionStart) {
+                    continue;
+                }
+                if (doc.tokenText(run[1] - 1).equals(lastWord)) {
+                    Resolved full = split(run[0], run[1]);
+                    if (full.type() == Type.PERSON && full.name().contains(" ")) {
+                        return full;
+                    }
                 }
             }
         }

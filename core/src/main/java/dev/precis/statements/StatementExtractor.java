@@ -381,6 +381,10 @@ public final class StatementExtractor {
                     continue;
                 }
                 int e = phrases.skipAuxiliaries(u, from);
+                if (e - 1 > from && doc.norm(e - 1).equals("and") && !m.clauseOnly()
+                        && opensClause(u + m.tokens(), end, m.lemma())) {
+                    return phrases.isPunct(e - 2, ",") ? e - 2 : e - 1; // "…, and added …"
+                }
                 int[] np = phrases.before(e, from);
                 if (np != null && np[0] > from && phrases.isPunct(np[0] - 1, ",") && opensClause(u + m.tokens(), end, m.lemma())) {
                     return np[0] - 1;
@@ -619,7 +623,7 @@ public final class StatementExtractor {
         // ---- resolution ---------------------------------------------------------------------
 
         private List<Statement> resolve() {
-            SpeakerLinker linker = new SpeakerLinker(doc, phrases);
+            SpeakerLinker linker = new SpeakerLinker(doc, phrases, nameRuns());
             java.util.Map<Found, SpeakerLinker.Resolved> resolved = new java.util.IdentityHashMap<>();
             List<Found> bySpeaker = new ArrayList<>(found);
             bySpeaker.sort(Comparator.comparingInt(f -> f.speakerFirst >= 0 ? doc.tokenStart(f.speakerFirst) : f.contentStart));
@@ -647,6 +651,29 @@ public final class StatementExtractor {
                         content.of(text), content, f.kind));
             }
             return List.copyOf(out);
+        }
+
+        /** Runs of two or more capitalized words ("NATO Secretary General Mark Rutte"), for linking short names. */
+        private List<int[]> nameRuns() {
+            List<int[]> runs = new ArrayList<>();
+            int n = doc.tokenCount();
+            int t = 0;
+            while (t < n) {
+                if (!phrases.isCap(t)) {
+                    t++;
+                    continue;
+                }
+                int e = t + 1;
+                while (e < n && sentenceOf[e] == sentenceOf[t] && (phrases.isCap(e)
+                        || phrases.isPunct(e, ".") && e + 1 < n && phrases.isCap(e + 1) && doc.tokenEnd(e - 1) == doc.tokenStart(e))) {
+                    e++;
+                }
+                if (e - t >= 2) {
+                    runs.add(new int[]{t, e});
+                }
+                t = e;
+            }
+            return runs;
         }
 
         // ---- token helpers ------------------------------------------------------------------
