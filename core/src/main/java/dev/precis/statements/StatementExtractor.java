@@ -104,6 +104,7 @@ public final class StatementExtractor {
             for (int i = 0; i < passages.size(); i++) {
                 floating(i, passages.get(i));
             }
+            pullQuotes();
             found.sort(Comparator.comparingInt(f -> f.contentStart));
             return resolve();
         }
@@ -248,6 +249,82 @@ public final class StatementExtractor {
             found.add(f);
         }
 
+        /**
+         * A paragraph followed by a paragraph that is only a name ("… thankful for what it's brought
+         * me.\n\nMorgan McNeely"): a pull quote with its attribution line.
+         */
+        private void pullQuotes() {
+            int sentences = doc.sentenceCount();
+            int s = 0;
+            while (s < sentences) {
+                int p = doc.paragraphOf(s);
+                int first = doc.firstToken(s);
+                while (s < sentences && doc.paragraphOf(s) == p) {
+                    s++;
+                }
+                int end = doc.endToken(s - 1);
+                if (s >= sentences) {
+                    break;
+                }
+                int q = doc.paragraphOf(s);
+                int nameFirst = doc.firstToken(s);
+                int nameEnd = nameFirst;
+                int k = s;
+                while (k < sentences && doc.paragraphOf(k) == q) {
+                    nameEnd = doc.endToken(k);
+                    k++;
+                }
+                if (!isNameLine(nameFirst, nameEnd) || wordsIn(first, end) < 5 || !isFirstPerson(first, end)) {
+                    continue;
+                }
+                int to = contentEnd(first, end);
+                Found f = new Found(doc.tokenStart(first), doc.tokenEnd(to - 1), Statement.Kind.INDIRECT);
+                if (overlapsFound(f) || hasCue(first, end)) {
+                    continue;
+                }
+                int speakerEnd = nameFirst;
+                while (speakerEnd < nameEnd && doc.isWord(speakerEnd)) {
+                    speakerEnd++;
+                }
+                f.speakerFirst = nameFirst;
+                f.speakerEnd = speakerEnd;
+                markKind(f);
+                found.add(f);
+            }
+        }
+
+        /** Whether the passage speaks in the first person ("I", "we", "my", "our"), as quotations do. */
+        private boolean isFirstPerson(int first, int end) {
+            for (int t = first; t < end; t++) {
+                String w = doc.norm(t);
+                if (w.equals("i") || w.equals("we") || w.equals("my") || w.equals("our") || w.equals("me")
+                        || w.equals("us") || w.startsWith("i'") || w.startsWith("we'")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Two to four capitalized words (not all capitals, no article), optionally followed by ", Organization". */
+        private boolean isNameLine(int first, int end) {
+            int words = 0;
+            int t = first;
+            if (t < end && SpeakerWords.is("det", doc.norm(t))) {
+                return false;
+            }
+            while (t < end && phrases.isCap(t) && !doc.tokenText(t).equals(doc.tokenText(t).toUpperCase(java.util.Locale.ROOT))) {
+                words++;
+                t++;
+            }
+            if (words < 2 || words > 4) {
+                return false;
+            }
+            if (t == end) {
+                return true;
+            }
+            return phrases.isPunct(t, ",") && end - t <= 4;
+        }
+
         // ---- reported speech ----------------------------------------------------------------
 
         private void reported(int s) {
@@ -381,13 +458,24 @@ public final class StatementExtractor {
                     continue;
                 }
                 int e = phrases.skipAuxiliaries(u, from);
-                if (e - 1 > from && doc.norm(e - 1).equals("and") && !m.clauseOnly()
-                        && opensClause(u + m.tokens(), end, m.lemma())) {
+                if (!opensClause(u + m.tokens(), end, m.lemma())) {
+                    continue;
+                }
+                if (e - 1 > from && doc.norm(e - 1).equals("and") && !m.clauseOnly()) {
                     return phrases.isPunct(e - 2, ",") ? e - 2 : e - 1; // "…, and added …"
                 }
+                if (doc.norm(u).endsWith("ing") && phrases.isPunct(u - 1, ",")) {
+                    return u - 1; // "…, saying …"
+                }
                 int[] np = phrases.before(e, from);
-                if (np != null && np[0] > from && phrases.isPunct(np[0] - 1, ",") && opensClause(u + m.tokens(), end, m.lemma())) {
-                    return np[0] - 1;
+                if (np != null && np[0] > from) {
+                    int b = np[0] - 1;
+                    if (doc.isWord(b) && SpeakerWords.is("boundary", doc.norm(b)) && b > from && isClauseBreak(b - 1)) {
+                        b--; // "… — but the leaders say …"
+                    }
+                    if (isClauseBreak(b) && !Quotations.isMark(doc, b)) {
+                        return b;
+                    }
                 }
             }
             return end;
@@ -401,7 +489,7 @@ public final class StatementExtractor {
                 }
                 if (phrases.isPunct(c, ",")) {
                     int[] np = phrases.before(c, first);
-                    if (np != null && (np[0] == first || isClauseBreak(np[0] - 1)) && phrases.isCap(np[1] - 1)) {
+                    if (np != null && (np[0] == first || isClauseBreak(np[0] - 1) && phrases.isCap(np[1] - 1))) {
                         return np;
                     }
                 }
@@ -450,7 +538,8 @@ public final class StatementExtractor {
         /** Whether the words after a cue open a clause of reported speech (not "added 0.4 per cent", "responded for"). */
         private boolean opensClause(int from, int end, String lemma) {
             int k = from;
-            if (lemma.equals("tell") || lemma.equals("assure") || lemma.equals("warn") || lemma.equals("remind")) {
+            if (lemma.equals("tell") || lemma.equals("assure") || lemma.equals("warn") || lemma.equals("remind")
+                    || lemma.equals("urge") || lemma.equals("call")) {
                 if (k < end && isObjectPronoun(doc.norm(k))) {
                     k++;
                 } else {
@@ -476,6 +565,9 @@ public final class StatementExtractor {
                 return false;
             }
             String w = doc.norm(k);
+            if (w.equals("to") && k > from && (lemma.equals("tell") || lemma.equals("urge"))) {
+                return true; // "told workers to install …"
+            }
             if (SpeakerPhrases.isPreposition(w) || w.equals("to")) {
                 for (int j = k + 1; j < Math.min(end, k + 10); j++) {
                     if (doc.norm(j).equals("that")) {
