@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.eval.PrfScore;
 import dev.precis.eval.StatementEval;
+import dev.precis.statements.CueLexicon;
 import dev.precis.statements.StatementExtractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,10 @@ final class EvalStatementsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object as the last line.")
     boolean json;
 
+    @Option(names = "--speech-only", description = {"Score only gold attributions whose cue is a speech cue of the lexicon",
+            "(PolNeAR also attributes beliefs and intentions: \"think\", \"wants\")."})
+    boolean speechOnly;
+
     @Option(names = "--show-misses", description = "List missed gold quotes, extra predictions and speaker mismatches.")
     boolean showMisses;
 
@@ -36,7 +41,9 @@ final class EvalStatementsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<JsonNode> records = DataFile.jsonl(data);
-        StatementEval.Result r = StatementEval.run(records, new StatementExtractor());
+        CueLexicon lexicon = CueLexicon.english();
+        StatementEval.Result r = StatementEval.run(records, new StatementExtractor(lexicon),
+                speechOnly ? lexicon::isSpeechCue : cue -> true);
         PrintWriter out = spec.commandLine().getOut();
         if (showMisses) {
             r.misses().forEach(out::print);

@@ -161,10 +161,15 @@ public final class StatementEval {
 
     /** The gold quotes of a dataset record ({@code quotes[]} with {@code quote_span}, {@code speaker_span}, {@code cue}). */
     public static List<GoldQuote> gold(JsonNode record) {
+        return gold(record, cue -> true);
+    }
+
+    /** The gold quotes of a record whose cue as written passes {@code keepCue}. */
+    public static List<GoldQuote> gold(JsonNode record, java.util.function.Predicate<String> keepCue) {
         List<GoldQuote> out = new ArrayList<>();
         for (JsonNode q : record.path("quotes")) {
             Span quote = span(q.get("quote_span"));
-            if (quote == null) {
+            if (quote == null || !keepCue.test(Datasets.text(q, "cue"))) {
                 continue;
             }
             out.add(new GoldQuote(quote, span(q.get("speaker_span")), Datasets.text(q, "cue")));
@@ -187,6 +192,12 @@ public final class StatementEval {
      * extraction, each article on one thread) follows warm-up passes over the same records.
      */
     public static Result run(List<JsonNode> records, StatementExtractor extractor) {
+        return run(records, extractor, cue -> true);
+    }
+
+    /** Like {@link #run(List, StatementExtractor)}, scoring only gold quotes whose cue passes {@code keepCue}. */
+    public static Result run(List<JsonNode> records, StatementExtractor extractor,
+                             java.util.function.Predicate<String> keepCue) {
         int n = records.size();
         String[] texts = new String[n];
         for (int i = 0; i < n; i++) {
@@ -206,7 +217,7 @@ public final class StatementEval {
             long t0 = System.nanoTime();
             List<Statement> predicted = extractor.statements(Doc.of(texts[i]));
             ms[i] = (System.nanoTime() - t0) / 1e6;
-            List<GoldQuote> gold = gold(records.get(i));
+            List<GoldQuote> gold = gold(records.get(i), keepCue);
             counts[i] = score(gold, predicted);
             misses[i] = describeMisses(Datasets.text(records.get(i), "id"), texts[i], gold, predicted);
         });

@@ -490,7 +490,8 @@ public final class StatementExtractor {
                 if (phrases.isPunct(c, ",")) {
                     int[] np = phrases.before(c, first);
                     if (np != null && (np[0] == first || isClauseBreak(np[0] - 1) && phrases.isCap(np[1] - 1))) {
-                        return np;
+                        // "His defence attorneys, Charles Glynn and Richard Jones, have said": both name the speaker
+                        return phrases.isCap(c + 1) && phrases.isCap(comma - 1) ? new int[]{np[0], comma} : np;
                     }
                 }
             }
