@@ -197,8 +197,9 @@ public final class StatementExtractor {
                     }
                 }
                 CueLexicon.Match m = cueAt(c);
-                if (m == null || c + m.tokens() > j + 1 || usedCue[c] || isExcluded(c)) {
-                    continue;
+                if (m == null || c + m.tokens() > j + 1 || usedCue[c] || isExcluded(c)
+                        || m.clauseOnly() && j == a - 1) {
+                    continue; // "a song called “Summer Rain”" names, it does not quote
                 }
                 if (hasCue(sentenceFirst, c)) {
                     return; // "X said he heard them shout, “…”": the quotation belongs to X's report
