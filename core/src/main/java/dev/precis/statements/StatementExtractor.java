@@ -69,6 +69,7 @@ public final class StatementExtractor {
         private final Doc doc;
         private final CueLexicon cues;
         private final Quotations quotes;
+        private final Paragraphs paragraphs;
         private final SpeakerPhrases phrases;
         private final int[] sentenceOf;
         private final boolean[] usedCue;
@@ -81,6 +82,7 @@ public final class StatementExtractor {
             this.doc = doc;
             this.cues = cues;
             this.quotes = Quotations.of(doc);
+            this.paragraphs = Paragraphs.of(doc);
             this.phrases = new SpeakerPhrases(doc, cues);
             int n = doc.tokenCount();
             this.sentenceOf = new int[n];
@@ -255,26 +257,11 @@ public final class StatementExtractor {
          * me.\n\nMorgan McNeely"): a pull quote with its attribution line.
          */
         private void pullQuotes() {
-            int sentences = doc.sentenceCount();
-            int s = 0;
-            while (s < sentences) {
-                int p = doc.paragraphOf(s);
-                int first = doc.firstToken(s);
-                while (s < sentences && doc.paragraphOf(s) == p) {
-                    s++;
-                }
-                int end = doc.endToken(s - 1);
-                if (s >= sentences) {
-                    break;
-                }
-                int q = doc.paragraphOf(s);
-                int nameFirst = doc.firstToken(s);
-                int nameEnd = nameFirst;
-                int k = s;
-                while (k < sentences && doc.paragraphOf(k) == q) {
-                    nameEnd = doc.endToken(k);
-                    k++;
-                }
+            for (int p = 0; p + 1 < paragraphs.count(); p++) {
+                int first = paragraphs.firstToken(p);
+                int end = paragraphs.endToken(p);
+                int nameFirst = paragraphs.firstToken(p + 1);
+                int nameEnd = paragraphs.endToken(p + 1);
                 if (!isNameLine(nameFirst, nameEnd) || wordsIn(first, end) < 5 || !isFirstPerson(first, end)) {
                     continue;
                 }
@@ -1026,21 +1013,11 @@ public final class StatementExtractor {
         }
 
         private int paragraphFirstToken(int t) {
-            int s = sentenceOf[t];
-            int p = doc.paragraphOf(s);
-            while (s > 0 && doc.paragraphOf(s - 1) == p) {
-                s--;
-            }
-            return doc.firstToken(s);
+            return paragraphs.firstToken(doc.paragraphOf(sentenceOf[t]));
         }
 
         private int paragraphEndToken(int t) {
-            int s = sentenceOf[t];
-            int p = doc.paragraphOf(s);
-            while (s + 1 < doc.sentenceCount() && doc.paragraphOf(s + 1) == p) {
-                s++;
-            }
-            return doc.endToken(s);
+            return paragraphs.endToken(doc.paragraphOf(sentenceOf[t]));
         }
     }
 }
