@@ -230,12 +230,4 @@ final class SpeakerPhrases {
             default -> false;
         };
     }
-
-    /** Nouns of the channel a statement came by: "in a statement", "in an interview". */
-    static boolean isChannelWord(String w) {
-        return switch (w) {
-            case "statement", "interview", "release", "email", "letter", "post", "tweet", "text", "message" -> true;
-            default -> false;
-        };
-    }
 }
