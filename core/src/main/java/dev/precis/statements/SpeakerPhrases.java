@@ -117,6 +117,10 @@ final class SpeakerPhrases {
             if (!isCap(k) && (doc.isStop(k) && !SpeakerWords.is("det", w) && !isPossessive(w) || cues.lemma(w) != null)) {
                 break;
             }
+            if (!isCap(k) && k > from && isCap(k - 1) && k + 1 < hi
+                    && (doc.norm(k + 1).equals("that") || isArticle(doc.norm(k + 1)) || isSubjectPronoun(doc.norm(k + 1)))) {
+                break; // "Mark Rutte indicate that": the verb after a name
+            }
             k++;
         }
         int e = k;

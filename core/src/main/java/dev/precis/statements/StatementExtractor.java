@@ -321,6 +321,7 @@ public final class StatementExtractor {
             if (isCrossReference(first, end)) {
                 return;
             }
+            attributedTo(s);
             int coveredUntil = first;
             for (int t = first; t < end; t++) {
                 if (t < coveredUntil || quotes.passageOf(t) >= 0 || usedCue[t] || !doc.isWord(t)) {
@@ -690,9 +691,46 @@ public final class StatementExtractor {
             }
         }
 
+        /** "Remarks attributed to Mark Rutte indicate that …": a passive nominal cue. */
+        private void attributedTo(int s) {
+            int first = doc.firstToken(s);
+            int end = doc.endToken(s);
+            for (int t = first + 1; t + 2 < end; t++) {
+                if (!doc.norm(t).equals("attributed") || !doc.norm(t + 1).equals("to") || !isNominalCue(doc.norm(t - 1))
+                        || quotes.passageOf(t) >= 0) {
+                    continue;
+                }
+                int[] np = phrases.after(t + 2, end);
+                if (np == null) {
+                    continue;
+                }
+                int from = np[1];
+                if (from < end && doc.isWord(from) && !phrases.isCap(from) && !doc.isStop(from)) {
+                    from++; // the verb: "indicate", "suggest"
+                }
+                if (from < end && doc.norm(from).equals("that")) {
+                    from++;
+                }
+                int to = contentEnd(from, end);
+                if (wordsIn(from, to) < MIN_CONTENT_WORDS) {
+                    continue;
+                }
+                Found f = new Found(doc.tokenStart(from), doc.tokenEnd(to - 1), Statement.Kind.INDIRECT);
+                f.speakerFirst = np[0];
+                f.speakerEnd = np[1];
+                f.cueFirst = t;
+                f.cueEnd = t + 2;
+                f.lemma = "attribute to";
+                usedCue[t] = true;
+                markKind(f);
+                found.add(f);
+            }
+        }
+
         private static boolean isNominalCue(String w) {
             return switch (w) {
-                case "statement", "claim", "assertion", "warning", "remarks", "comments", "argument", "insistence" -> true;
+                case "statement", "statements", "claim", "claims", "assertion", "warning", "remarks", "comments", "argument",
+                     "insistence", "words", "quotes", "comment", "remark" -> true;
                 default -> false;
             };
         }
