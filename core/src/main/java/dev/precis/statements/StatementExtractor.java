@@ -181,7 +181,7 @@ public final class StatementExtractor {
                 j--;
             }
             int sentenceFirst = doc.firstToken(sentenceOf[a]);
-            int lo = Math.max(Math.max(paraFirst, sentenceFirst), j - 6);
+            int lo = Math.max(Math.max(paraFirst, sentenceFirst), j - 9);
             for (int c = j; c >= lo; c--) {
                 if (Quotations.isMark(doc, c) || isSentenceEnd(c) || quotes.passageOf(c) >= 0) {
                     return;
