@@ -262,8 +262,9 @@ public final class StatementExtractor {
                 int end = paragraphs.endToken(p);
                 int nameFirst = paragraphs.firstToken(p + 1);
                 int nameEnd = paragraphs.endToken(p + 1);
-                if (!isNameLine(nameFirst, nameEnd) || wordsIn(first, end) < 5 || !isFirstPerson(first, end)) {
-                    continue;
+                if (!isNameLine(nameFirst, nameEnd) || wordsIn(first, end) < 5 || !isFirstPerson(first, end)
+                        || p + 2 >= paragraphs.count() || !mentions(p + 2, lastWord(nameFirst, nameEnd))) {
+                    continue; // the name must be taken up after the attribution line, as a heading's words are not
                 }
                 int to = contentEnd(first, end);
                 Found f = new Found(doc.tokenStart(first), doc.tokenEnd(to - 1), Statement.Kind.INDIRECT);
@@ -279,6 +280,26 @@ public final class StatementExtractor {
                 markKind(f);
                 found.add(f);
             }
+        }
+
+        private String lastWord(int first, int end) {
+            int t = first;
+            while (t + 1 < end && doc.isWord(t + 1)) {
+                t++;
+            }
+            return doc.norm(t);
+        }
+
+        /** Whether the first sentence of paragraph {@code p} holds the word {@code norm}. */
+        private boolean mentions(int p, String norm) {
+            int first = paragraphs.firstToken(p);
+            int end = doc.endToken(sentenceOf[first]);
+            for (int t = first; t < end; t++) {
+                if (doc.norm(t).equals(norm)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether the passage speaks in the first person ("I", "we", "my", "our"), as quotations do. */
@@ -357,6 +378,9 @@ public final class StatementExtractor {
                 return null;
             }
             int[] np = phrases.before(e, first);
+            if (np != null && np[0] - 2 >= first && isRelative(np[0] - 1) && doc.isWord(np[0] - 2) && !isCueAt(np[0] - 2)) {
+                return null; // "Apps that it said …": a relative clause, not a statement
+            }
             boolean adjunctTail = isAdjunctTail(after, end, m.lemma());
             boolean participle = doc.norm(t).endsWith("ing");
             Found coordinated = null;
@@ -397,7 +421,8 @@ public final class StatementExtractor {
                 Found f = new Found(doc.tokenStart(first), doc.tokenEnd(contentEnd - 1), Statement.Kind.INDIRECT);
                 f.speakerFirst = np[0];
                 f.speakerEnd = np[1];
-                if (after < end && phrases.isPunct(after, ",")) {
+                if (after + 1 < end && phrases.isPunct(after, ",") && !doc.norm(after + 1).equals("and")
+                        && !doc.norm(after + 1).equals("according")) {
                     int to = contentEnd(after + 1, end);
                     if (wordsIn(after + 1, to) >= MIN_CONTENT_WORDS && !hasCue(after + 1, to)) {
                         Found rest = new Found(doc.tokenStart(after + 1), doc.tokenEnd(to - 1), Statement.Kind.INDIRECT);
@@ -468,6 +493,11 @@ public final class StatementExtractor {
                 }
             }
             return end;
+        }
+
+        private boolean isRelative(int t) {
+            String w = doc.norm(t);
+            return w.equals("that") || w.equals("which") || w.equals("whom");
         }
 
         /** "Jane Doe, a lawyer who …, said": the phrase before the first of two commas. */
