@@ -94,7 +94,8 @@ public final class StatementEval {
      * @param counts     the summed counts
      * @param msMedian   median milliseconds per article (Doc analysis plus extraction), one thread each
      * @param msP95      95th percentile of the same
-     * @param misses     per article, gold quotes not matched leniently and predictions left unmatched, for diagnosis
+     * @param misses     per article, gold quotes not matched leniently, matched only leniently, and
+     *                   predictions left unmatched, for diagnosis
      */
     public record Result(int articles, Counts counts, double msMedian, double msP95, List<String> misses) {
     }
@@ -266,6 +267,7 @@ public final class StatementEval {
         List<GoldQuote> ordered = new ArrayList<>(gold);
         ordered.sort(Comparator.comparingInt((GoldQuote g) -> g.quote().start()).thenComparingInt(g -> g.quote().end()));
         int[] lenient = match(ordered, predicted, LENIENT);
+        int[] strict = match(ordered, predicted, STRICT);
         boolean[] used = new boolean[predicted.size()];
         StringBuilder sb = new StringBuilder();
         for (int g = 0; g < ordered.size(); g++) {
@@ -273,6 +275,10 @@ public final class StatementEval {
             if (lenient[g] >= 0) {
                 used[lenient[g]] = true;
                 Statement p = predicted.get(lenient[g]);
+                if (strict[g] < 0) {
+                    sb.append("loose ").append(id).append(" | gold ").append(context(text, q.quote()))
+                            .append(" | got ").append(flat(p.content())).append('\n');
+                }
                 if (q.speaker() != null && (p.speakerSpan() == null || !p.speakerSpan().overlaps(q.speaker()))) {
                     sb.append("speaker ").append(id).append(" gold=").append(q.speaker().of(text)).append(q.speaker())
                             .append(" got=").append(p.speakerMention()).append(p.speakerSpan()).append(" | ").append(flat(q.quote().of(text))).append('\n');
