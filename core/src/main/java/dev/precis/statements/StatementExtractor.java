@@ -439,6 +439,7 @@ public final class StatementExtractor {
             while (from < end && (phrases.isPunct(from, ",") || phrases.isPunct(from, ":"))) {
                 from++;
             }
+            from = thatAfterAdjunct(from, end, m.lemma());
             int to = contentEnd(from, nextClauseWithCue(from, end));
             if (!opensClause(after, end, m.lemma()) || wordsIn(from, to) < MIN_CONTENT_WORDS
                     || quotes.passageOf(from) >= 0 && attributed[quotes.passageOf(from)]) {
@@ -459,6 +460,26 @@ public final class StatementExtractor {
                 }
             }
             return f;
+        }
+
+        /** "said on Friday that …", "told reporters that …": the content starts at "that". */
+        private int thatAfterAdjunct(int from, int end, String lemma) {
+            if (from >= end || !doc.isWord(from)) {
+                return from;
+            }
+            String w = doc.norm(from);
+            if (!(SpeakerPhrases.isPreposition(w) || SpeakerPhrases.isTimeWord(w) || lemma.equals("tell"))) {
+                return from;
+            }
+            for (int j = from + 1; j < Math.min(end, from + 8); j++) {
+                if (!doc.isWord(j) || isCueAt(j)) {
+                    return from;
+                }
+                if (doc.norm(j).equals("that")) {
+                    return j;
+                }
+            }
+            return from;
         }
 
         /** Where "…, Jagelewski says …" starts a new statement inside reported speech, or {@code end}. */
