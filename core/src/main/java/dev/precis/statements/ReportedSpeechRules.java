@@ -333,6 +333,20 @@ final class ReportedSpeechRules {
         if (k >= end || !doc.isWord(k)) {
             return false;
         }
+        if (k > 0 && doc.norm(k - 1).startsWith("call")) {
+            for (int j = k + 1; j < Math.min(end, k + 5); j++) {
+                if (Quotations.isMark(doc, j)) {
+                    return true; // "called the conclusion “bold”"
+                }
+            }
+        }
+        if (k > 0 && doc.norm(k - 1).startsWith("describ")) {
+            for (int j = k; j < Math.min(end, k + 4); j++) {
+                if (doc.norm(j).equals("as")) {
+                    return true; // "described herself as …"
+                }
+            }
+        }
         String w = doc.norm(k);
         return w.equals("that") || pronounToo && (w.equals("there") || SpeakerPhrases.isSubjectPronoun(w) && !w.equals("you")
                 || w.startsWith("it'") || w.startsWith("they'") || w.startsWith("he'") || w.startsWith("she'"));
