@@ -80,8 +80,8 @@ final class SpeakerPhrases {
             k--;
         }
         int s = k + 1;
-        while (s < end && doc.isWord(s) && !isCap(s) && isPreposition(doc.norm(s))) {
-            s++;
+        while (s < end && doc.isWord(s) && isPreposition(doc.norm(s))) {
+            s++; // "In revisiting her work, …" opens with an adverbial, not a speaker
         }
         int e = end;
         while (e - s > 1 && doc.isWord(e - 1) && (isTimeWord(doc.norm(e - 1)) || isTimeModifier(doc.norm(e - 1)))) {
