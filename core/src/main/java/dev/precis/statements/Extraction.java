@@ -118,6 +118,34 @@ final class Extraction {
         return runs;
     }
 
+    /**
+     * "Jane Doe, a lawyer who …, said": the phrase before an appositive. A phrase that opens the
+     * sentence wins over a nearer one ("Tareq Hadad, …, a company based in Antigonish, N.S., says").
+     */
+    int[] appositiveSubject(int first, int comma) {
+        int[] nearest = null;
+        for (int c = comma - 1; c > first && comma - c <= 45; c--) {
+            if (Quotations.isMark(doc, c)) {
+                break;
+            }
+            if (phrases.isPunct(c, ",")) {
+                int[] np = phrases.before(c, first);
+                if (np != null && np[0] == first) {
+                    return withAppositive(np, c, comma);
+                }
+                if (np != null && nearest == null && isClauseBreak(np[0] - 1) && phrases.isCap(np[1] - 1)) {
+                    nearest = withAppositive(np, c, comma);
+                }
+            }
+        }
+        return nearest;
+    }
+
+    /** "His defence attorneys, Charles Glynn and Richard Jones, have said": both name the speaker. */
+    private int[] withAppositive(int[] np, int c, int comma) {
+        return phrases.isCap(c + 1) && phrases.isCap(comma - 1) && comma - c <= 6 ? new int[]{np[0], comma} : np;
+    }
+
     // ---- token helpers ------------------------------------------------------------------
 
     CueLexicon.Match cueAt(int t) {

@@ -130,6 +130,9 @@ final class QuotationRules {
             }
             int e = phrases.skipAuxiliaries(c, sentenceFirst);
             int[] np = phrases.before(e, sentenceFirst);
+            if (np == null && e - 1 > sentenceFirst && phrases.isPunct(e - 1, ",")) {
+                np = x.appositiveSubject(sentenceFirst, e - 1);
+            }
             if (np == null) {
                 np = x.subjectBefore(c, sentenceFirst);
             }

@@ -104,7 +104,7 @@ final class ReportedSpeechRules {
                 if (inverted != null) {
                     return inverted;
                 }
-                np = appositiveSubject(first, prev);
+                np = x.appositiveSubject(first, prev);
             }
             if (coordinated == null && np == null) {
                 return null;
@@ -222,21 +222,6 @@ final class ReportedSpeechRules {
     }
 
     /** "Jane Doe, a lawyer who …, said": the phrase before the first of two commas. */
-    private int[] appositiveSubject(int first, int comma) {
-        for (int c = comma - 1; c > first && comma - c <= 45; c--) {
-            if (Quotations.isMark(doc, c)) {
-                return null;
-            }
-            if (phrases.isPunct(c, ",")) {
-                int[] np = phrases.before(c, first);
-                if (np != null && (np[0] == first || x.isClauseBreak(np[0] - 1) && phrases.isCap(np[1] - 1))) {
-                    // "His defence attorneys, Charles Glynn and Richard Jones, have said": both name the speaker
-                    return phrases.isCap(c + 1) && phrases.isCap(comma - 1) ? new int[]{np[0], comma} : np;
-                }
-            }
-        }
-        return null;
-    }
 
     private boolean isNegated(int from, int cue) {
         for (int t = from; t < cue; t++) {
