@@ -267,7 +267,10 @@ final class Extraction {
             if (!doc.isWord(k)) {
                 continue;
             }
-            if (SpeakerPhrases.isSubjectPronoun(doc.norm(k))) {
+            String w = doc.norm(k);
+            boolean object = (w.equals("it") || w.equals("you")) && k > first && doc.isWord(k - 1)
+                    && !SpeakerWords.is("boundary", doc.norm(k - 1));
+            if (SpeakerPhrases.isSubjectPronoun(w) && !object) { // not the "it" of "picked it up"
                 return new int[]{k, k + 1};
             }
             if (phrases.isCap(k) && k > first) {
