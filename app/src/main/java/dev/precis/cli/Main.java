@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "precis", mixinStandardHelpOptions = true, version = "precis 0.1.0",
         description = {"Precis: a self-hosted news digest engine.",
                 "Extracts articles, summarizes them faithfully, shows who said what, and groups stories."},
-        subcommands = {SummarizeCommand.class, EvalCommand.class, TrainCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SummarizeCommand.class, EvalCommand.class, TrainCommand.class, ExtractCommand.class, StatementsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
