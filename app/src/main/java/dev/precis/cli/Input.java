@@ -2,7 +2,6 @@ package dev.precis.cli;
 
 import dev.precis.article.html.PageDecoder;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -124,17 +123,11 @@ public record Input(String name, String kind, String text) {
     }
 
     private static byte[] readCapped(String name, InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[65536];
-        long total = 0;
-        for (int n; (n = in.read(buf)) > 0; ) {
-            total += n;
-            if (total > MAX_BYTES) {
-                throw new BadInputException(name, "is larger than " + (MAX_BYTES >> 20) + " MB");
-            }
-            out.write(buf, 0, n);
+        try {
+            return PageDecoder.readCapped(in, MAX_BYTES);
+        } catch (IllegalArgumentException tooLarge) {
+            throw new BadInputException(name, "is larger than " + (MAX_BYTES >> 20) + " MB");
         }
-        return out.toByteArray();
     }
 
     private static String decode(String name, byte[] bytes) {
