@@ -23,11 +23,15 @@ import java.util.concurrent.Callable;
                 "speaker, role, cue and content, and their offsets into the article text."})
 final class StatementsCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Files (.txt, .md) or - for standard input (default: -).")
+    @Parameters(paramLabel = "INPUT", arity = "0..*",
+            description = "Files (.txt, .md, .html, .html.gz), http(s) URLs, or - for standard input (default: -).")
     List<String> inputs = List.of("-");
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, markdown or json.")
     Format format;
+
+    @picocli.CommandLine.Mixin
+    FetchOptions fetch;
 
     @Spec
     CommandSpec spec;
@@ -36,8 +40,9 @@ final class StatementsCommand implements Callable<Integer> {
     public Integer call() {
         StatementExtractor extractor = new StatementExtractor();
         boolean several = inputs.size() > 1;
+        dev.precis.fetch.PageFetcher fetcher = fetch.fetcher();
         return Batch.each(inputs, spec, (input, out) -> {
-            Article article = InputArticles.read(Input.load(input));
+            Article article = InputArticles.load(input, null, fetcher);
             List<Statement> statements = extractor.statements(Doc.of(article.text()));
             print(out, input, article, statements, several);
         });

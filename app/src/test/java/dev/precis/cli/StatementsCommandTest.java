@@ -70,6 +70,29 @@ class StatementsCommandTest {
     }
 
     @Test
+    void htmlPagesAreExtractedBeforeStatements() throws Exception {
+        Path file = dir.resolve("tunnel.html");
+        Files.writeString(file, """
+                <!doctype html><html><head><title>Harbour tunnel to open in May | The Coastal Post</title></head>
+                <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+                <div class="share">Share on Facebook</div>
+                <article><h1>Harbour tunnel to open in May</h1>
+                <p>The city council approved the last payment for the harbour tunnel on Tuesday evening.</p>
+                <p>“The tunnel will cut the trip to the airport in half,” Mayor Anna Berg said after the vote.</p>
+                <p>According to the port authority, the first ships will pass over the tunnel in June.</p>
+                </article>
+                <aside><a href="/prev">Previous Article</a> <a href="/next">Next Article</a></aside>
+                </body></html>
+                """, StandardCharsets.UTF_8);
+        Result r = run("statements", "--format", "json", file.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode list = Json.MAPPER.readTree(r.out().strip()).get("statements");
+        assertEquals("Anna Berg", list.get(0).get("speaker").asText());
+        assertEquals("according to", list.get(1).get("cue_lemma").asText());
+        assertFalse(r.out().contains("Share on") || r.out().contains("Previous Article"));
+    }
+
+    @Test
     void textFormatNamesSpeakerRoleAndCue() throws Exception {
         Path file = dir.resolve("tunnel.txt");
         Files.writeString(file, ARTICLE, StandardCharsets.UTF_8);
