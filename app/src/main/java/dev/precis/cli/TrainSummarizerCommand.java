@@ -26,17 +26,17 @@ import java.util.concurrent.Callable;
 
 /** {@code precis train summarizer}: fits the weights of the default summarizer. */
 @Command(name = "summarizer", mixinStandardHelpOptions = true,
-        description = {"Fit the weights of the default summarizer (precis) to datasets with reference summaries,",
-                "maximizing the weighted mean over files of mean ROUGE-1 + ROUGE-2 F1, and report figures",
-                "on the whole data and by k-fold cross-validation. Writes the weights as a properties file."})
+        description = {"Fit the weights of the default summarizer (precis) to datasets with reference summaries.",
+                "The objective is the weighted mean over files of the mean (ROUGE-1 F1 + ROUGE-2 F1) / 2.",
+                "Reports figures on the whole data and by k-fold cross-validation, and writes the weights."})
 final class TrainSummarizerCommand implements Callable<Integer> {
 
     static final String DEFAULT_OUT = "core/src/main/resources/dev/precis/summary/" + PrecisSummarizer.WEIGHTS_RESOURCE;
 
     @Option(names = "--data", required = true, paramLabel = "FILE[@LENGTH]",
-            description = {"JSONL with text and references; repeatable. After @, comma-separated settings: the summary",
-                    "length the file is judged at, sentences=N (default 3), words=N or ratio=R, and weight=W, the",
-                    "file's weight in the objective (default 1). E.g. bbc-dev.jsonl@ratio=0.4,weight=0.5."})
+            description = {"JSONL with text and references; repeatable. After @, comma-separated settings:"
+                    + " the length the file is judged at (sentences=N, default 3; words=N; ratio=R) and weight=W,"
+                    + " its weight in the objective (default 1). E.g. bbc-dev.jsonl@ratio=0.4,weight=0.5."})
     List<String> data;
 
     @Option(names = "--out", paramLabel = "PATH", defaultValue = DEFAULT_OUT,
