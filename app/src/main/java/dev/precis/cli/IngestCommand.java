@@ -28,6 +28,9 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Mixin
+    FetchOptions fetch;
+
     @Option(names = "--threads", paramLabel = "N", description = "Analysis threads (default: one per core).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -53,7 +56,7 @@ final class IngestCommand implements Callable<Integer> {
         List<String> expanded = IngestSources.expandAll(inputs);
         try (Store store = storeOptions.open()) {
             Progress progress = new Progress(err, "ingest", IngestSources.estimate(expanded), Progress.onTerminal());
-            IngestRun.Tally t = new IngestRun(store, threads, batch, out, err, verbose).run(expanded, progress);
+            IngestRun.Tally t = new IngestRun(store, threads, batch, out, err, verbose, fetch.fetcher()).run(expanded, progress);
             long seen = t.added() + t.duplicates() + t.failed();
             double rate = t.seconds() > 0 ? seen / t.seconds() : 0;
             out.println(String.format(Locale.ROOT, "ingest: %d added, %d duplicates, %d failed in %.1f s (%.0f articles/s) into %s",

@@ -1,8 +1,8 @@
 package dev.precis.cli;
 
+import dev.precis.fetch.PageFetcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precis.article.Article;
-import dev.precis.article.PlainTextReader;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +27,11 @@ abstract sealed class IngestItem {
         return new FileItem(name, kind, text);
     }
 
+    /** A web page to fetch and extract. */
+    static IngestItem url(String url, PageFetcher fetcher) {
+        return new UrlItem(url, fetcher);
+    }
+
     /** One JSONL record. */
     static IngestItem jsonLine(String name, String line) {
         return new JsonLine(name, line);
@@ -49,11 +54,21 @@ abstract sealed class IngestItem {
 
         @Override
         Article read() {
-            return switch (kind) {
-                case "html" -> HtmlFallbackExtractor.extract(text, null);
-                case "md" -> new PlainTextReader().readMarkdown(text);
-                default -> new PlainTextReader().read(text);
-            };
+            return InputArticles.read(new Input(name, kind, text));
+        }
+    }
+
+    static final class UrlItem extends IngestItem {
+        private final PageFetcher fetcher;
+
+        UrlItem(String url, PageFetcher fetcher) {
+            super(url);
+            this.fetcher = fetcher;
+        }
+
+        @Override
+        Article read() {
+            return InputArticles.load(name, null, fetcher);
         }
     }
 
@@ -82,7 +97,7 @@ abstract sealed class IngestItem {
             if (body != null) {
                 base = new Article(null, url, null, null, List.of(), null, null, null, body);
             } else if (text(n, "html") != null) {
-                base = HtmlFallbackExtractor.extract(text(n, "html"), url);
+                base = dev.precis.Precis.extract(text(n, "html"), url);
             } else {
                 throw new BadInputException(name, "has neither a \"text\" nor an \"html\" field");
             }

@@ -1,5 +1,6 @@
 package dev.precis.cli;
 
+import dev.precis.fetch.PageFetcher;
 import dev.precis.article.Article;
 import dev.precis.digest.Digester;
 import dev.precis.store.AddOutcome;
@@ -47,8 +48,12 @@ final class IngestRun {
     private final boolean verbose;
     private final ThreadLocal<Digester> digesters = ThreadLocal.withInitial(Digester::new);
 
-    IngestRun(Store store, int threads, int batchSize, PrintWriter out, PrintWriter err, boolean verbose) {
+    private final PageFetcher fetcher;
+
+    IngestRun(Store store, int threads, int batchSize, PrintWriter out, PrintWriter err, boolean verbose,
+              PageFetcher fetcher) {
         this.store = store;
+        this.fetcher = fetcher;
         this.threads = threads;
         this.batchSize = batchSize;
         this.out = out;
@@ -71,7 +76,7 @@ final class IngestRun {
                     IngestSources.read(input, item -> {
                         inFlight.acquireUninterruptibly();
                         pool.execute(() -> results.add(analyze(item)));
-                    });
+                    }, fetcher);
                     if (Thread.currentThread().isInterrupted()) {
                         break;
                     }

@@ -1,5 +1,6 @@
 package dev.precis.cli;
 
+import dev.precis.fetch.PageFetcher;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -67,9 +68,9 @@ final class IngestSources {
     }
 
     /** Reads {@code input} (a file, URL or {@code -}) and hands each item to {@code sink}. */
-    static void read(String input, Consumer<IngestItem> sink) {
+    static void read(String input, Consumer<IngestItem> sink, PageFetcher fetcher) {
         if (isUrl(input)) {
-            sink.accept(fetch(input));
+            sink.accept(IngestItem.url(input, fetcher));
             return;
         }
         if (input.equals("-")) {
@@ -86,14 +87,6 @@ final class IngestSources {
         } catch (BadInputException e) {
             sink.accept(IngestItem.failed(input, problemOf(e, input)));
         }
-    }
-
-    /**
-     * The item for a web page URL. Fetching is not part of this build: the URL is refused with a
-     * clear reason (the page fetcher replaces this method).
-     */
-    static IngestItem fetch(String url) {
-        return IngestItem.failed(url, "fetching web pages is not available yet; save the page and ingest the .html file");
     }
 
     private static void readStdin(Consumer<IngestItem> sink) {

@@ -1,6 +1,7 @@
 package dev.precis.digest;
 
 import dev.precis.article.Article;
+import dev.precis.statements.StatementExtractor;
 import dev.precis.summary.Length;
 import dev.precis.summary.Summarizer;
 import dev.precis.summary.Summarizers;
@@ -28,9 +29,16 @@ public final class Digester {
     private final Summarizer summarizer;
     private final Function<Doc, List<Digest.Statement>> statements;
 
-    /** The default summarizer and no statement extraction. */
+    /** The default summarizer and the standard statement extractor. */
     public Digester() {
-        this(Summarizers.standard(), doc -> List.of());
+        this(Summarizers.standard(), Digester::statementsOf);
+    }
+
+    private static List<Digest.Statement> statementsOf(Doc doc) {
+        return new StatementExtractor().statements(doc).stream()
+                .map(s -> new Digest.Statement(s.speaker(), s.kind().label(), s.contentSpan().start(),
+                        s.contentSpan().end(), s.content()))
+                .toList();
     }
 
     /**
