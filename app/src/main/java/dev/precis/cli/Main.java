@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "precis", mixinStandardHelpOptions = true, version = "precis 0.1.0",
         description = {"Precis: a self-hosted news digest engine.",
                 "Extracts articles, summarizes them faithfully, shows who said what, and groups stories."},
-        subcommands = {SummarizeCommand.class, EvalCommand.class, IngestCommand.class, SearchCommand.class,
+        subcommands = {SummarizeCommand.class, EvalCommand.class, IngestCommand.class, SearchCommand.class, DemoCommand.class, ServeCommand.class,
                 ArticlesCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

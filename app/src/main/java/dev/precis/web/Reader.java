@@ -1,0 +1,73 @@
+package dev.precis.web;
+
+import dev.precis.article.Article;
+import dev.precis.digest.Digester;
+import dev.precis.store.AnalyzedArticle;
+import dev.precis.store.Store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A running reader: a store, the newsroom over it and the web server, closed together. What
+ * {@code precis demo} and {@code precis serve} start.
+ */
+public final class Reader implements AutoCloseable {
+
+    private final Store store;
+    private final StoreNewsroom newsroom;
+    private final FeedBook feeds;
+    private final ReaderServer server;
+
+    private Reader(Store store, StoreNewsroom newsroom, FeedBook feeds, ReaderServer server) {
+        this.store = store;
+        this.newsroom = newsroom;
+        this.feeds = feeds;
+        this.server = server;
+    }
+
+    /** Starts the reader over {@code store} (which it closes on {@link #close()}). */
+    public static Reader start(Store store, ReaderServer.Options options) {
+        FeedBook feeds = new FeedBook();
+        StoreNewsroom room = new StoreNewsroom(store, Stories.grouping(), feeds);
+        ReaderServer server = new ReaderServer(room, options).start();
+        return new Reader(store, room, feeds, server);
+    }
+
+    /** Adds the built-in sample articles to {@code store}; returns how many were new. */
+    public static int loadDemo(Store store) {
+        Digester digester = new Digester();
+        List<AnalyzedArticle> batch = new ArrayList<>();
+        for (Article a : DemoArticles.all()) {
+            batch.add(AnalyzedArticle.of(a, digester));
+        }
+        return (int) store.add(batch).stream()
+                .filter(o -> o.kind() == dev.precis.store.AddOutcome.Kind.ADDED).count();
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public StoreNewsroom newsroom() {
+        return newsroom;
+    }
+
+    public FeedBook feeds() {
+        return feeds;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        store.close();
+    }
+}
