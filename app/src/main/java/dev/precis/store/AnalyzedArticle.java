@@ -1,0 +1,64 @@
+package dev.precis.store;
+
+import dev.precis.article.Article;
+import dev.precis.digest.Digest;
+import dev.precis.digest.Digester;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * An article ready to store: the article, its digest and the hash of its normalized text that
+ * keeps the same content from being stored twice.
+ *
+ * @param article     the article (its URL already normalized)
+ * @param digest      its digest
+ * @param contentHash hex SHA-256 of {@link #normalizedText(String)}
+ */
+public record AnalyzedArticle(Article article, Digest digest, String contentHash) {
+
+    /** Analyzes {@code article} once: normalizes its URL, hashes its text and builds its digest. */
+    public static AnalyzedArticle of(Article article, Digester digester) {
+        Article a = article.url() == null ? article : article.withUrl(ArticleUrl.normalize(article.url()));
+        return new AnalyzedArticle(a, digester.digest(a), contentHash(a.text()));
+    }
+
+    /** The hash under which {@code text} counts as already stored. */
+    public static String contentHash(String text) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(normalizedText(text).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The text as compared for duplicates: Unicode-compatibility folded, lowercased, with only
+     * letters and digits kept and every other run collapsed to one space, so copies that differ
+     * in whitespace, quotes or punctuation are the same content.
+     */
+    public static String normalizedText(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(folded.length());
+        boolean gap = false;
+        for (int i = 0; i < folded.length(); ) {
+            int c = folded.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetterOrDigit(c)) {
+                if (gap && !sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                gap = false;
+                sb.appendCodePoint(c);
+            } else {
+                gap = true;
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.precis.store;
+
+import dev.precis.article.Article;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The embedded store: one SQLite file ({@value #FILE_NAME} in the data folder) in WAL mode, so a
+ * killed process loses at most the transaction it was in and readers never block the writer;
+ * full-text search with FTS5 (Porter stemming, BM25 ranking with the title weighted
+ * {@value #TITLE_WEIGHT}×).
+ */
+public final class SqliteStore extends JdbcStore {
+
+    /** The database file's name inside the data folder. */
+    public static final String FILE_NAME = "precis.db";
+    /** BM25 weight of title matches relative to body matches. */
+    static final double TITLE_WEIGHT = 4.0;
+
+    private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path file;
+
+    private SqliteStore(Connection conn, Path file) {
+        super(conn, "SQLite " + file);
+        this.file = file;
+    }
+
+    /**
+     * Opens the store in data folder {@code data} (created if missing), or the database file
+     * {@code data} itself when it is an existing file. Refuses a file that is not SQLite without
+     * touching it.
+     */
+    public static SqliteStore open(Path data) {
+        Path file = Files.isRegularFile(data) ? data : data.resolve(FILE_NAME);
+        String where = "SQLite " + file;
+        try {
+            if (!Files.isRegularFile(data)) {
+                Files.createDirectories(data);
+            }
+        } catch (IOException e) {
+            throw new StoreException(data + ": cannot create the data folder (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        checkIsSqlite(file);
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(10_000);
+        Connection conn;
+        try {
+            conn = config.createConnection(url);
+        } catch (SQLException e) {
+            throw new StoreException(where + ": cannot open: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        try {
+            migrate(where, Flyway.configure()
+                    .dataSource(url, null, null)
+                    .locations("classpath:db/migration/sqlite", "classpath:db/migration/common")
+                    .load());
+        } catch (StoreException e) {
+            closeQuietly(conn);
+            throw e;
+        }
+        return new SqliteStore(conn, file);
+    }
+
+    private static void checkIsSqlite(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        if (!Files.isReadable(file) || !Files.isWritable(file)) {
+            throw new StoreException(file + ": permission denied (the store file must be readable and writable)");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(MAGIC.length);
+            if (head.length > 0 && !Arrays.equals(head, MAGIC)) {
+                throw new StoreException(file + ": is not a SQLite database (left untouched)");
+            }
+        } catch (IOException e) {
+            throw new StoreException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already failing
+        }
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    protected void index(long id, Article article) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, article.title() == null ? "" : article.title());
+            ps.setString(3, article.text());
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    protected List<SearchHit> fullText(SearchQuery q, int limit) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT a.id, a.title, a.source, a.published, a.url,"
+                        + " snippet(articles_fts, 1, char(2), char(3), '…', 24),"
+                        + " -bm25(articles_fts, " + TITLE_WEIGHT + ", 1.0) AS score"
+                        + " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+                        + " WHERE articles_fts MATCH ?" + filters(q)
+                        + " ORDER BY bm25(articles_fts, " + TITLE_WEIGHT + ", 1.0) LIMIT ?")) {
+            ps.setString(1, q.toFts5());
+            int i = bindFilters(ps, 2, q);
+            ps.setInt(i, limit);
+            return hits(ps);
+        }
+    }
+
+    @Override
+    protected long bytes() {
+        long total = 0;
+        for (String suffix : List.of("", "-wal")) {
+            Path p = file.resolveSibling(file.getFileName() + suffix);
+            try {
+                total += Files.exists(p) ? Files.size(p) : 0;
+            } catch (IOException ignored) {
+                // a WAL checkpointed away between the check and the size
+            }
+        }
+        return total;
+    }
+}
