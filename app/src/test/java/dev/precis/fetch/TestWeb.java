@@ -1,4 +1,4 @@
-package dev.precis.feeds;
+package dev.precis.fetch;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,17 +16,17 @@ import java.util.concurrent.Executors;
 /**
  * A real HTTP server on 127.0.0.1 for tests: routes by exact path, records every request.
  */
-final class TestWeb implements AutoCloseable {
+public final class TestWeb implements AutoCloseable {
 
     /** Answers one request. */
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         void handle(HttpExchange exchange) throws IOException;
     }
 
     /** One request as the server saw it. */
-    record Hit(String method, String path, Map<String, List<String>> headers) {
-        String header(String name) {
+    public record Hit(String method, String path, Map<String, List<String>> headers) {
+        public String header(String name) {
             for (var e : headers.entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name)) {
                     return e.getValue().get(0);
@@ -44,7 +44,7 @@ final class TestWeb implements AutoCloseable {
         this.server = server;
     }
 
-    static TestWeb start() throws IOException {
+    public static TestWeb start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         TestWeb web = new TestWeb(server);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -70,37 +70,37 @@ final class TestWeb implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    TestWeb route(String path, Handler handler) {
+    public TestWeb route(String path, Handler handler) {
         routes.put(path, handler);
         return this;
     }
 
     /** Serves a fixed text at {@code path}. */
-    TestWeb page(String path, String contentType, String body) {
+    public TestWeb page(String path, String contentType, String body) {
         return route(path, ex -> send(ex, 200, contentType, body));
     }
 
-    List<Hit> hits(String path) {
+    public List<Hit> hits(String path) {
         return hits.stream().filter(h -> h.path().equals(path)).toList();
     }
 
-    List<Hit> hits() {
+    public List<Hit> hits() {
         return List.copyOf(hits);
     }
 
-    static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {
+    public static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {
         send(ex, status, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+    public static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
         if (contentType != null) {
             ex.getResponseHeaders().set("Content-Type", contentType);
         }

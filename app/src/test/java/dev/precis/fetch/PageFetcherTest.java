@@ -1,4 +1,4 @@
-package dev.precis.feeds;
+package dev.precis.fetch;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,13 +15,14 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class WebFetcherTest {
+class PageFetcherTest {
 
     private TestWeb web;
-    private final WebFetcher open = new WebFetcher(new AddressGuard(true));
+    private final PageFetcher open = new PageFetcher(Duration.ofSeconds(30), true);
 
     @BeforeEach
     void start() throws Exception {
@@ -33,15 +34,15 @@ class WebFetcherTest {
         web.close();
     }
 
-    private String refusal(WebFetcher fetcher, String url) {
+    private String refusal(PageFetcher fetcher, String url) {
         return assertThrows(FetchException.class, () -> fetcher.get(url, Map.of())).getMessage();
     }
 
     @Test
     void refusesPrivateAddressesUnlessAllowed() throws Exception {
         web.page("/feed", "text/plain", "hello");
-        WebFetcher guarded = new WebFetcher(new AddressGuard(false));
-        assertTrue(refusal(guarded, web.url("/feed")).startsWith("refused: 127.0.0.1 resolves to a private address"));
+        PageFetcher guarded = new PageFetcher(Duration.ofSeconds(30), false);
+        assertTrue(refusal(guarded, web.url("/feed")).startsWith("refused: 127.0.0.1 resolves to the private address"));
         assertTrue(refusal(guarded, "http://localhost:" + web.port() + "/feed").startsWith("refused: localhost"));
         assertTrue(refusal(guarded, "http://[::1]:" + web.port() + "/").startsWith("refused"));
         for (String ip : new String[]{"10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "224.0.0.1",
@@ -49,10 +50,10 @@ class WebFetcherTest {
             assertTrue(refusal(guarded, "http://" + ip + "/").startsWith("refused"), ip);
         }
         assertEquals(0, web.hits().size());
-        WebFetcher.Response r = open.get(web.url("/feed"), Map.of());
+        FetchResponse r = open.get(web.url("/feed"), Map.of());
         assertEquals(200, r.status());
         assertEquals("hello", new String(r.body(), StandardCharsets.UTF_8));
-        assertTrue(AddressGuard.isPublic(InetAddress.getByName("93.184.216.34")));
+        assertFalse(PageFetcher.isInternal(InetAddress.getByName("93.184.216.34")));
     }
 
     @Test
@@ -66,7 +67,7 @@ class WebFetcherTest {
     @Test
     void checksEveryRedirectHop() throws Exception {
         InetAddress local = InetAddress.getByName("127.0.0.1");
-        WebFetcher onlyThisServer = new WebFetcher(new AddressGuard(false, Set.of(local)));
+        PageFetcher onlyThisServer = new PageFetcher(Duration.ofSeconds(30), false, Set.of(local), PageFetcher.MAX_BYTES);
         web.route("/hop", ex -> {
             ex.getResponseHeaders().set("Location", "http://127.0.0.2:" + web.port() + "/inside");
             TestWeb.send(ex, 302, null, new byte[0]);
@@ -75,7 +76,7 @@ class WebFetcherTest {
             ex.getResponseHeaders().set("Location", "file:///etc/passwd");
             TestWeb.send(ex, 301, null, new byte[0]);
         });
-        assertTrue(refusal(onlyThisServer, web.url("/hop")).startsWith("refused: 127.0.0.2 resolves to a private"));
+        assertTrue(refusal(onlyThisServer, web.url("/hop")).startsWith("refused: 127.0.0.2 resolves to the private"));
         assertTrue(refusal(onlyThisServer, web.url("/to-file")).startsWith("refused: scheme 'file'"));
         assertEquals(0, web.hits("/inside").size());
     }
@@ -91,13 +92,13 @@ class WebFetcherTest {
         }
         web.page("/r6", "text/plain", "arrived");
         web.page("/r5", "text/plain", "arrived early");
-        WebFetcher.Response r = open.get(web.url("/r0"), Map.of());
+        FetchResponse r = open.get(web.url("/r0"), Map.of());
         assertEquals(web.url("/r5"), r.url());
         web.route("/r5", ex -> {
             ex.getResponseHeaders().set("Location", "/r6");
             TestWeb.send(ex, 307, null, new byte[0]);
         });
-        assertEquals("too many redirects (more than 5)", refusal(open, web.url("/r0")));
+        assertEquals("more than 5 redirects", refusal(open, web.url("/r0")));
     }
 
     @Test
@@ -110,8 +111,8 @@ class WebFetcherTest {
                 out.write(big);
             }
         });
-        assertEquals("refused: body larger than 10 MB", refusal(open, web.url("/announced")));
-        assertEquals("refused: body larger than 10 MB", refusal(open, web.url("/streamed")));
+        assertEquals("refused: larger than 10 MB", refusal(open, web.url("/announced")));
+        assertEquals("refused: larger than 10 MB", refusal(open, web.url("/streamed")));
     }
 
     @Test
@@ -158,9 +159,7 @@ class WebFetcherTest {
 
     @Test
     void givesUpOnSlowResponsesAtTheTotalLimit() {
-        assertEquals(Duration.ofSeconds(30), WebFetcher.Limits.DEFAULT.total());
-        WebFetcher quick = new WebFetcher(new AddressGuard(true),
-                new WebFetcher.Limits(10L << 20, 10L << 20, Duration.ofMillis(700), 5));
+        PageFetcher quick = new PageFetcher(Duration.ofMillis(700), true);
         web.route("/silent", ex -> {
             sleep(5000);
             TestWeb.send(ex, 200, "text/plain", "late");
@@ -183,6 +182,14 @@ class WebFetcherTest {
     }
 
     @Test
+    void theStandardFetcherHasTheRequiredLimits() {
+        assertEquals(10 * 1024 * 1024, PageFetcher.MAX_BYTES);
+        assertEquals(5, PageFetcher.MAX_REDIRECTS);
+        web.route("/missing", ex -> TestWeb.send(ex, 404, "text/html", "<html>gone</html>"));
+        assertEquals("HTTP 404", assertThrows(FetchException.class, () -> open.fetch(web.url("/missing"))).getMessage());
+    }
+
+    @Test
     void sendsConditionalHeadersAndReturns304() throws Exception {
         web.route("/feed", ex -> {
             if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -192,9 +199,9 @@ class WebFetcherTest {
                 TestWeb.send(ex, 200, "text/xml", "<rss/>");
             }
         });
-        WebFetcher.Response first = open.get(web.url("/feed"), Map.of());
+        FetchResponse first = open.get(web.url("/feed"), Map.of());
         assertEquals("\"v1\"", first.header("ETag"));
-        WebFetcher.Response second = open.get(web.url("/feed"), Map.of("If-None-Match", first.header("etag")));
+        FetchResponse second = open.get(web.url("/feed"), Map.of("If-None-Match", first.header("etag")));
         assertEquals(304, second.status());
         assertEquals(0, second.body().length);
     }
