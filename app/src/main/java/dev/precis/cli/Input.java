@@ -1,5 +1,7 @@
 package dev.precis.cli;
 
+import dev.precis.article.html.PageDecoder;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +55,8 @@ public record Input(String name, String kind, String text) {
         String kind = kindOf(gz ? lower.substring(0, lower.length() - 3) : lower);
         try (InputStream raw = Files.newInputStream(path)) {
             InputStream in = gz ? new GZIPInputStream(raw, 65536) : raw;
-            return fromBytes(spec, kind, readCapped(spec, in));
+            byte[] bytes = readCapped(spec, in);
+            return kind.equals("html") ? html(spec, bytes, null) : fromBytes(spec, kind, bytes);
         } catch (AccessDeniedException e) {
             throw new BadInputException(spec, "permission denied");
         } catch (NoSuchFileException e) {
@@ -72,6 +75,30 @@ public record Input(String name, String kind, String text) {
             throw new BadInputException(name, "is empty");
         }
         return new Input(name, kind, text);
+    }
+
+    /**
+     * A web page's bytes, decoded by the page's own charset rules ({@link PageDecoder}: byte-order
+     * mark, the Content-Type header's charset, {@code <meta charset>}, else UTF-8 or windows-1252).
+     */
+    public static Input html(String name, byte[] bytes, String contentType) {
+        boolean bom = bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE || (bytes[0] & 0xFF) == 0xFF || (bytes[0] & 0xFF) == 0xEF);
+        if (!bom && looksBinary(bytes)) {
+            throw new BadInputException(name, "looks like binary data, not text");
+        }
+        String text;
+        try {
+            text = PageDecoder.decode(bytes, contentType);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(name, e.getMessage());
+        }
+        if (text.isBlank()) {
+            throw new BadInputException(name, "is empty");
+        }
+        if (looksBinary(text)) {
+            throw new BadInputException(name, "looks like binary data, not text");
+        }
+        return new Input(name, "html", text);
     }
 
     private static String kindOf(String lowerName) {

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
                 "given with its offsets into the article text."})
 final class SummarizeCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Files (.txt, .md) or - for standard input (default: -).")
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Files (.txt, .md, .html, .html.gz), http(s) URLs, or - for standard input (default: -).")
     List<String> inputs = List.of("-");
 
     @ArgGroup(exclusive = true)
@@ -56,6 +56,9 @@ final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, markdown or json.")
     Format format;
 
+    @picocli.CommandLine.Mixin
+    FetchOptions fetch;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -66,8 +69,9 @@ final class SummarizeCommand implements Callable<Integer> {
             options = options.length(length.toLength());
         }
         SummaryOptions chosen = options;
+        dev.precis.fetch.PageFetcher fetcher = fetch.fetcher();
         return Batch.each(inputs, spec, (input, out) -> {
-            Article article = InputArticles.read(Input.load(input));
+            Article article = InputArticles.load(input, null, fetcher);
             Summary summary = chosen.summarize(Doc.of(article.text()));
             print(out, input, article, summary, inputs.size() > 1);
         });

@@ -1,0 +1,353 @@
+package dev.precis.article.html;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the element that holds an article's body by content scoring, after Arc90's Readability
+ * (as in Mozilla's Readability.js): every paragraph-like element with enough text scores by its
+ * length and commas and passes the score to its parent (in full), grandparent (half) and further
+ * ancestors (less); class and id names that hint at content or at page furniture add or subtract;
+ * the score is scaled down by the element's link density. Siblings of the winner that look like
+ * more of the same article are joined to it.
+ *
+ * <p>Text lengths and link lengths of all elements are computed in one pass over the document in
+ * reverse order (children before parents), so scoring is linear in the page and never recursive.
+ */
+final class ContentScorer {
+
+    static final Pattern NEGATIVE = Pattern.compile(
+            "(?i)-ad-|\\bads?\\b|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|foot"
+                    + "|gdpr|masthead|media|meta|outbrain|promo|related|recommend|scroll|shoutbox|sidebar|skyscraper"
+                    + "|sponsor|shopping|tags?\\b|tool|widget|share|social|newsletter|subscribe|signup|popup|modal"
+                    + "|byline|author|caption|credit|dateline|timestamp|pagination|pager|next|prev|teaser|most-?read"
+                    + "|trending|cookie|consent|paywall|login|nav\\b|menu|header");
+    static final Pattern POSITIVE = Pattern.compile(
+            "(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text");
+    private static final Pattern BODY_HINT = Pattern.compile(
+            "(?i)article-?body|article__body|articlebody|article-content|article__content|article-text|entry-content"
+                    + "|post-content|post-body|post__content|story-body|story-content|storycontent|body-text|bodytext"
+                    + "|main-content|text-content|rich-?text|prose|content-body|news-text|article_body|article-main");
+
+    private static final Set<String> SCORABLE = Set.of("p", "pre", "td", "blockquote", "li", "h2", "h3", "h4");
+    private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "dd", "div", "dl",
+            "dt", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
+            "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul");
+
+    /** Text length (non-space characters) and link text length of each element. */
+    final Map<Element, int[]> lengths = new IdentityHashMap<>();
+    private final Map<Element, Double> scores = new IdentityHashMap<>();
+    private final Elements all;
+
+    /** Measures every element under {@code root}. */
+    ContentScorer(Element root) {
+        all = root.getAllElements();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Element e = all.get(i);
+            int text = 0;
+            int link = 0;
+            for (Node child : e.childNodes()) {
+                if (child instanceof TextNode t) {
+                    text += nonSpace(t.getWholeText());
+                } else if (child instanceof Element c) {
+                    int[] l = lengths.get(c);
+                    if (l != null) {
+                        text += l[0];
+                        link += l[1];
+                    }
+                }
+            }
+            if (e.nameIs("a")) {
+                link = text;
+            }
+            lengths.put(e, new int[]{text, link});
+        }
+    }
+
+    int textLength(Element e) {
+        int[] l = lengths.get(e);
+        return l == null ? 0 : l[0];
+    }
+
+    double linkDensity(Element e) {
+        int[] l = lengths.get(e);
+        return l == null || l[0] == 0 ? 0 : (double) l[1] / l[0];
+    }
+
+    static int nonSpace(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > ' ' && c != '\u00a0') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Class-and-id weight: +25 for content hints, -25 for furniture hints, +25 more for body names. */
+    static int classWeight(Element e) {
+        String names = e.className() + " " + e.id();
+        if (names.isBlank()) {
+            return 0;
+        }
+        int w = 0;
+        if (NEGATIVE.matcher(names).find()) {
+            w -= 25;
+        }
+        if (POSITIVE.matcher(names).find()) {
+            w += 25;
+        }
+        if (BODY_HINT.matcher(names).find()) {
+            w += 25;
+        }
+        if ("articleBody".equals(e.attr("itemprop"))) {
+            w += 50;
+        }
+        return w;
+    }
+
+    /**
+     * The best content element under {@code root}, with joined siblings, or an empty list.
+     * On a page of several {@code <article>}s, the one holding the headline {@code title} wins
+     * when it has a body of its own.
+     */
+    List<Element> best(Element root, String title) {
+        for (Element e : all) {
+            boolean scorable = isScorable(e);
+            if (!scorable && !e.nameIs("div") && !e.nameIs("section") && !e.nameIs("article")) {
+                continue;
+            }
+            String text = scorable ? e.text() : e.ownText();
+            int len = text.length();
+            if (len < 25) {
+                continue;
+            }
+            double score = 1 + commas(text) + Math.min(len / 100, 3);
+            Element ancestor = scorable ? e.parent() : e;
+            for (int level = 0; ancestor != null && level < 5; level++) {
+                if (ancestor.nameIs("html")) {
+                    break;
+                }
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                scores.merge(ancestor, initial(ancestor) + score / divider,
+                        (old, add) -> old + score / divider);
+                ancestor = ancestor.parent();
+            }
+        }
+        Element top = null;
+        double topScore = 0;
+        List<Element> ranked = new ArrayList<>();
+        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+            double s = entry.getValue() * (1 - linkDensity(entry.getKey()));
+            entry.setValue(s);
+            ranked.add(entry.getKey());
+            if (s > topScore) {
+                topScore = s;
+                top = entry.getKey();
+            }
+        }
+        if (top == null) {
+            return List.of();
+        }
+        top = climb(top, topScore, ranked);
+        Element headlined = headlinedArticle(root, title);
+        if (headlined != null && headlined != top && !isAncestor(headlined, top) && !isAncestor(top, headlined)) {
+            Element inside = null;
+            double insideScore = 0;
+            for (Element e : ranked) {
+                double s = scores.get(e);
+                if ((e == headlined || isAncestor(headlined, e)) && s > insideScore) {
+                    inside = e;
+                    insideScore = s;
+                }
+            }
+            if (inside != null && (insideScore >= topScore * 0.2 || textLength(inside) >= 400)) {
+                return List.of(inside);
+            }
+        }
+        return withCousins(withSiblings(top), top);
+    }
+
+    /**
+     * Adds elements elsewhere on the page that carry exactly the top element's tag and classes:
+     * bodies that the page cuts into chunks between ads or image rails. Returned in page order.
+     */
+    private List<Element> withCousins(List<Element> chosen, Element top) {
+        String cls = top.className().strip();
+        if (cls.isEmpty() || top.nameIs("body")) {
+            return chosen;
+        }
+        List<Element> cousins = new ArrayList<>();
+        for (Element e : all) {
+            if (e != top && e.normalName().equals(top.normalName()) && e.className().strip().equals(cls)
+                    && textLength(e) >= 50 && linkDensity(e) < 0.5) {
+                cousins.add(e);
+            }
+        }
+        if (cousins.isEmpty()) {
+            return chosen;
+        }
+        java.util.Set<Element> keep = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        keep.addAll(chosen);
+        for (Element c : cousins) {
+            boolean nested = false;
+            for (Element k : keep) {
+                if (isAncestor(k, c) || isAncestor(c, k)) {
+                    nested = true;
+                    break;
+                }
+            }
+            if (!nested) {
+                keep.add(c);
+            }
+        }
+        List<Element> out = new ArrayList<>();
+        for (Element e : all) {
+            if (keep.contains(e)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static Element headlinedArticle(Element root, String title) {
+        if (title == null) {
+            return null;
+        }
+        String want = BodyText.squash(title);
+        if (want.length() < 8) {
+            return null;
+        }
+        for (Element h : root.select("h1, h2")) {
+            String got = BodyText.squash(h.text());
+            if (got.length() >= 8 && (want.startsWith(got) || got.contains(want))) {
+                return h.closest("article");
+            }
+        }
+        return null;
+    }
+
+    private boolean isScorable(Element e) {
+        if (SCORABLE.contains(e.normalName())) {
+            return true;
+        }
+        if (e.nameIs("div") || e.nameIs("section")) {
+            for (Element c : e.children()) {
+                if (BLOCKS.contains(c.normalName())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static int commas(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '，' || c == '、' || c == '،') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static double initial(Element e) {
+        double base = switch (e.normalName()) {
+            case "div", "article", "main" -> 5;
+            case "pre", "td", "blockquote", "section" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        return base + classWeight(e);
+    }
+
+    /**
+     * Moves up from the winner while its ancestor is where several of the other top candidates
+     * meet (the body is split into sections), or while the winner is an only child.
+     */
+    private Element climb(Element top, double topScore, List<Element> ranked) {
+        ranked.sort((a, b) -> Double.compare(scores.get(b), scores.get(a)));
+        List<Element> alternatives = new ArrayList<>();
+        for (int i = 1; i < Math.min(ranked.size(), 6); i++) {
+            Element e = ranked.get(i);
+            if (scores.get(e) >= topScore * 0.75 && !e.equals(top) && !isAncestor(top, e) && !isAncestor(e, top)) {
+                alternatives.add(e);
+            }
+        }
+        if (alternatives.size() >= 2 && top.closest("article") == null) {
+            Element parent = top.parent();
+            while (parent != null && !parent.nameIs("body") && !parent.nameIs("html")) {
+                int containing = 0;
+                for (Element alt : alternatives) {
+                    if (isAncestor(parent, alt)) {
+                        containing++;
+                    }
+                }
+                if (containing >= 2) {
+                    top = parent;
+                    break;
+                }
+                parent = parent.parent();
+            }
+        }
+        while (top.parent() != null && !top.parent().nameIs("body") && top.parent().children().size() == 1
+                && textLength(top.parent()) <= textLength(top) * 1.1) {
+            top = top.parent();
+        }
+        return top;
+    }
+
+    private static boolean isAncestor(Element ancestor, Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Element> withSiblings(Element top) {
+        Element parent = top.parent();
+        if (parent == null || top.nameIs("body")) {
+            return List.of(top);
+        }
+        double topScore = scores.getOrDefault(top, 0.0);
+        double threshold = Math.max(10, topScore * 0.2);
+        List<Element> out = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            if (sibling == top) {
+                out.add(sibling);
+                continue;
+            }
+            if (sibling.nameIs("article")) {
+                continue; // a self-contained composition: another article, not more of this one
+            }
+            double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+            Double s = scores.get(sibling);
+            if (s != null && s + bonus >= threshold) {
+                out.add(sibling);
+            } else if (sibling.nameIs("p")) {
+                int len = textLength(sibling);
+                double ld = linkDensity(sibling);
+                String text = len > 0 ? sibling.text() : "";
+                if (len > 80 && ld < 0.25 || len > 0 && len <= 80 && ld == 0 && text.matches("(?s).*[.!?。…\"”]\\s*$")) {
+                    out.add(sibling);
+                }
+            }
+        }
+        return out;
+    }
+}
