@@ -30,6 +30,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--allow-private-hosts",
+            description = "Let feeds added in the reader live on loopback or private addresses (also PRECIS_ALLOW_PRIVATE_HOSTS=1).")
+    boolean allowPrivateHosts;
+
     @Spec
     CommandSpec spec;
 
@@ -40,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             var store = SqliteStore.open(dir);
             int loaded = Reader.loadDemo(store);
-            reader = Reader.start(store, new ReaderServer.Options(host, port, null, true, DemoArticles.BANNER));
+            reader = Reader.start(store, new ReaderServer.Options(host, port, null, true, DemoArticles.BANNER), allowPrivateHosts);
             spec.commandLine().getOut().println("Precis demo: " + loaded + " sample articles (fictional outlets and events) in " + dir);
         } catch (RuntimeException e) {
             deleteTree(dir);

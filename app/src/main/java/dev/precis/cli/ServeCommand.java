@@ -31,6 +31,10 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Option(names = "--allow-private-hosts",
+            description = "Let feeds added in the reader live on loopback or private addresses (also PRECIS_ALLOW_PRIVATE_HOSTS=1).")
+    boolean allowPrivateHosts;
+
     @Spec
     CommandSpec spec;
 
@@ -39,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
         Store store = storeOptions.open();
         Reader reader;
         try {
-            reader = Reader.start(store, new ReaderServer.Options(host, port, token, false, null));
+            reader = Reader.start(store, new ReaderServer.Options(host, port, token, false, null), allowPrivateHosts);
         } catch (RuntimeException e) {
             store.close();
             throw e;

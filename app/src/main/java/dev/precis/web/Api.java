@@ -9,7 +9,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,13 +175,13 @@ final class Api {
         } catch (JsonProcessingException e) {
             throw Problem.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
         }
-        Newsroom.Feed f = room.addFeed(FeedAddress.check(url), title);
+        Newsroom.Feed f = room.addFeed(FeedAddress.check(url), title, true);
         ctx.status(201);
         send(ctx, f);
     }
 
     private void importOpml(Context ctx) {
-        Opml.Result r = Opml.importInto(room, new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
+        OpmlImport.Result r = OpmlImport.into(room, ctx.bodyAsBytes());
         send(ctx, Map.of("added", r.added(), "refused", r.refused()));
     }
 

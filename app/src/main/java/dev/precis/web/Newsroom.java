@@ -34,11 +34,13 @@ public interface Newsroom {
     List<Feed> feeds();
 
     /**
-     * Subscribes to a feed URL; returns the feed (the existing one when already subscribed).
+     * Subscribes to a feed URL; returns the feed (the existing one when already subscribed). With
+     * {@code fetchNow} the feed is fetched at once (so a wrong address is reported right away);
+     * otherwise it waits for the next poll.
      *
-     * @throws IllegalArgumentException when the URL is not an acceptable feed address
+     * @throws IllegalArgumentException when the URL is not an acceptable feed, saying why
      */
-    Feed addFeed(String url, String title);
+    Feed addFeed(String url, String title, boolean fetchNow);
 
     /** Unsubscribes; false when there was no such feed. */
     boolean removeFeed(long id);

@@ -6,7 +6,6 @@ import io.javalin.http.UploadedFile;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -188,7 +187,7 @@ final class Pages {
         checkForm(ctx);
         String url = ctx.formParam("url");
         try {
-            Newsroom.Feed f = room.addFeed(FeedAddress.check(url), null);
+            Newsroom.Feed f = room.addFeed(FeedAddress.check(url), null, true);
             feedsPage(ctx, "Subscribed to " + (f.title() == null ? f.url() : f.title()) + ".", null);
         } catch (IllegalArgumentException e) {
             feedsPage(ctx, null, e.getMessage());
@@ -202,12 +201,12 @@ final class Pages {
             feedsPage(ctx, null, "choose an OPML file to import");
             return;
         }
-        String xml;
+        byte[] xml;
         try (InputStream in = file.content()) {
-            xml = new String(in.readNBytes((int) ReaderServer.MAX_REQUEST_BYTES), StandardCharsets.UTF_8);
+            xml = in.readNBytes((int) ReaderServer.MAX_REQUEST_BYTES);
         }
         try {
-            Opml.Result r = Opml.importInto(room, xml);
+            OpmlImport.Result r = OpmlImport.into(room, xml);
             feedsPage(ctx, "Imported " + r.added() + " feed" + (r.added() == 1 ? "" : "s")
                     + (r.refused().isEmpty() ? "." : "; refused " + r.refused().size() + ": " + String.join(", ", r.refused())), null);
         } catch (IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package dev.precis.web;
 
 import dev.precis.article.Article;
 import dev.precis.digest.Digester;
+import dev.precis.fetch.PageFetcher;
 import dev.precis.store.AnalyzedArticle;
 import dev.precis.store.Store;
 
@@ -26,10 +27,15 @@ public final class Reader implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts the reader over {@code store} (which it closes on {@link #close()}). */
-    public static Reader start(Store store, ReaderServer.Options options) {
+    /**
+     * Starts the reader over {@code store} (which it closes on {@link #close()}); feeds added in
+     * the reader are fetched with private hosts refused unless {@code allowPrivateHosts} (or
+     * {@code PRECIS_ALLOW_PRIVATE_HOSTS=1}).
+     */
+    public static Reader start(Store store, ReaderServer.Options options, boolean allowPrivateHosts) {
         FeedBook feeds = new FeedBook();
         StoreNewsroom room = new StoreNewsroom(store, Stories.grouping(), feeds);
+        room.subscriber(new FeedSubscriber(PageFetcher.standard(allowPrivateHosts)));
         ReaderServer server = new ReaderServer(room, options).start();
         return new Reader(store, room, feeds, server);
     }
@@ -51,6 +57,11 @@ public final class Reader implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The HTTP routes served, as {@code [METHOD, path]}. */
+    public java.util.List<String[]> routes() {
+        return server.routes();
     }
 
     public StoreNewsroom newsroom() {

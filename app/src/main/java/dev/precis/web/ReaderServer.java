@@ -63,6 +63,9 @@ public final class ReaderServer implements AutoCloseable {
     /** Starts listening; with {@code nextFreePort}, moves up from a taken port (up to 50 tries). */
     public ReaderServer start() {
         int port = options.port();
+        while (options.nextFreePort() && port != 0 && port < options.port() + 50 && !free(options.host(), port)) {
+            port++;
+        }
         for (int attempt = 0; ; attempt++) {
             Javalin candidate = build();
             try {
@@ -76,6 +79,15 @@ public final class ReaderServer implements AutoCloseable {
                 }
                 port++;
             }
+        }
+    }
+
+    private static boolean free(String host, int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(host, port));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
@@ -130,7 +142,10 @@ public final class ReaderServer implements AutoCloseable {
             config.routes.exception(IllegalArgumentException.class,
                     (e, ctx) -> problem(ctx, Problem.badRequest(e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                org.slf4j.LoggerFactory.getLogger(ReaderServer.class).error("request failed: " + ctx.path(), e);
+                System.err.println("precis: request failed: " + ctx.method() + " " + ctx.path() + ": " + e);
+                if (System.getenv("PRECIS_DEBUG") != null) {
+                    e.printStackTrace();
+                }
                 problem(ctx, new Problem(500, "Internal Server Error", "the server could not answer this request"));
             });
             config.routes.error(404, ctx -> {

@@ -40,6 +40,7 @@ public final class StoreNewsroom implements Newsroom {
                 }
             });
     private volatile StoryIndex stories = StoryIndex.EMPTY;
+    private volatile FeedSubscriber subscriber;
 
     /**
      * A newsroom over {@code store}, grouping stories with {@code grouping} and keeping feeds in
@@ -50,6 +51,21 @@ public final class StoreNewsroom implements Newsroom {
         this.grouping = grouping;
         this.feeds = feeds;
         refresh();
+    }
+
+    /** Fetches feeds when they are added (without one, feeds are only listed until polled). */
+    public void subscriber(FeedSubscriber s) {
+        this.subscriber = s;
+    }
+
+    /** The store this newsroom reads. */
+    Store store() {
+        return store;
+    }
+
+    /** The feed list. */
+    FeedBook feedBook() {
+        return feeds;
     }
 
     /** Re-reads the newest articles and regroups them into stories (after an ingest or a poll). */
@@ -156,8 +172,11 @@ public final class StoreNewsroom implements Newsroom {
     }
 
     @Override
-    public Feed addFeed(String url, String title) {
-        return feeds.add(url, title);
+    public Feed addFeed(String url, String title, boolean fetchNow) {
+        if (!fetchNow || subscriber == null) {
+            return feeds.add(url, title);
+        }
+        return subscriber.subscribe(url, title, this);
     }
 
     @Override
