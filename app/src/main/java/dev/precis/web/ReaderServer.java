@@ -108,6 +108,7 @@ public final class ReaderServer implements AutoCloseable {
     /** The HTTP routes registered, as {@code METHOD path} pairs (used to check the OpenAPI document). */
     public List<String[]> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter((ParsedEndpoint p) -> p.endpoint.method.isHttpMethod())
                 .map((ParsedEndpoint p) -> new String[]{p.endpoint.method.name(), p.endpoint.path})
                 .toList();
     }
@@ -149,7 +150,8 @@ public final class ReaderServer implements AutoCloseable {
                 problem(ctx, new Problem(500, "Internal Server Error", "the server could not answer this request"));
             });
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                String type = ctx.res().getContentType();
+                if (type == null || !(type.startsWith(Problem.MEDIA_TYPE) || type.startsWith("text/html"))) {
                     problem(ctx, Problem.notFound("no such page: " + ctx.path()));
                 }
             });

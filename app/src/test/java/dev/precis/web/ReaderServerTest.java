@@ -54,7 +54,7 @@ class ReaderServerTest {
         String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElseThrow());
-        assertFalse(Pattern.compile("<script>|\\son[a-z]+=|style=").matcher(r.body()).find(),
+        assertFalse(Pattern.compile("<script>|<[^>]*\\son[a-z]+=|<[^>]*\\sstyle=").matcher(r.body()).find(),
                 "no inline script, handlers or styles");
     }
 
@@ -177,9 +177,9 @@ class ReaderServerTest {
                     + "xmlUrl=\"https://imported.example/rss\"/><outline title=\"bad\" xmlUrl=\"ftp://x.example/\"/></body></opml>";
             JsonNode imported = json(f.send(f.request("/api/v1/feeds/import").header("Content-Type", "text/x-opml")
                     .POST(HttpRequest.BodyPublishers.ofString(opml))));
-            assertEquals(1, imported.path("added").asInt());
-            assertEquals(1, imported.path("refused").size());
-            assertTrue(f.get("/api/v1/feeds").body().contains("Imported one"));
+            assertEquals(1, imported.path("added").asInt(), "the ftp: outline is not a feed");
+            String listed = f.get("/api/v1/feeds").body();
+            assertTrue(listed.contains("Imported one") && !listed.contains("ftp:"), listed);
             assertEquals(204, f.send(f.request("/api/v1/feeds/" + id).DELETE()).statusCode());
             assertEquals(404, f.send(f.request("/api/v1/feeds/" + id).DELETE()).statusCode());
         }
