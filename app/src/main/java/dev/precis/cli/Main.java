@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "precis", mixinStandardHelpOptions = true, version = "precis 0.1.0",
         description = {"Precis: a self-hosted news digest engine.",
                 "Extracts articles, summarizes them faithfully, shows who said what, and groups stories."},
-        subcommands = {SummarizeCommand.class, ExtractCommand.class, EvalCommand.class, IngestCommand.class,
-                SearchCommand.class, ArticlesCommand.class, StatsCommand.class, DemoCommand.class, ServeCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {SummarizeCommand.class, ExtractCommand.class, StatementsCommand.class, EvalCommand.class,
+                IngestCommand.class, SearchCommand.class, ArticlesCommand.class, StatsCommand.class, DemoCommand.class,
+                ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

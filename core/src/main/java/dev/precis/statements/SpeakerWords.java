@@ -1,0 +1,55 @@
+package dev.precis.statements;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The word classes that shape speaker phrases (titles, honorifics, auxiliaries, determiners,
+ * clause boundaries, pronouns), read from the resource {@code speaker-words.txt}.
+ */
+final class SpeakerWords {
+
+    private static final Map<String, Set<String>> CLASSES = load("speaker-words.txt");
+
+    private SpeakerWords() {
+    }
+
+    static boolean is(String wordClass, String lowercaseWord) {
+        Set<String> words = CLASSES.get(wordClass);
+        return words != null && words.contains(lowercaseWord);
+    }
+
+    static boolean isPronoun(String w) {
+        return is("male", w) || is("female", w) || is("plural", w) || is("other", w);
+    }
+
+    private static Map<String, Set<String>> load(String resource) {
+        Map<String, Set<String>> classes = new HashMap<>();
+        try (InputStream in = SpeakerWords.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t");
+                classes.computeIfAbsent(cols[0], k -> new HashSet<>()).add(cols[1].strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Set<String>> frozen = new HashMap<>();
+        classes.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
+        return Map.copyOf(frozen);
+    }
+}
