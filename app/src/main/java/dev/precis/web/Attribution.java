@@ -1,9 +1,9 @@
 package dev.precis.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,21 +21,25 @@ final class Attribution {
 
     /** Named sources of an article, at most {@code limit}. */
     static List<String> sources(String text, List<Newsroom.Said> statements, int limit) {
-        Set<String> names = new LinkedHashSet<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Newsroom.Said s : statements) {
+            if (s.speaker() != null && !s.speaker().isBlank()) {
+                names.putIfAbsent(key(s.speaker()), s.speaker().strip());
+            }
+        }
         Matcher m = ACCORDING.matcher(text);
         while (m.find()) {
             String name = m.group(1).replaceAll("(\\s+(of|the|for|and))+$", "").strip();
             if (!name.isEmpty() && Character.isUpperCase(name.charAt(0))) {
-                names.add(name);
+                names.putIfAbsent(key(name), name);
             }
         }
-        for (Newsroom.Said s : statements) {
-            if (s.speaker() != null && !s.speaker().isBlank()) {
-                names.add(s.speaker().strip());
-            }
-        }
-        List<String> out = new ArrayList<>(names);
+        List<String> out = new ArrayList<>(names.values());
         return out.subList(0, Math.min(limit, out.size()));
+    }
+
+    private static String key(String name) {
+        return name.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("^(the|a|an) ", "");
     }
 
     /** "According to A, B and C." — or empty when the article names no sources. */

@@ -31,7 +31,7 @@ public final class FeedSubscriber {
 
     private final PageFetcher fetcher;
     private final FeedParser parser = new FeedParser();
-    private final Digester digester = new Digester();
+    private final Digester digester = Reader.digester();
 
     public FeedSubscriber(PageFetcher fetcher) {
         this.fetcher = fetcher;

@@ -1,7 +1,10 @@
 package dev.precis.web;
 
 import dev.precis.article.Article;
+import dev.precis.digest.Digest;
 import dev.precis.digest.Digester;
+import dev.precis.statements.StatementExtractor;
+import dev.precis.summary.Summarizers;
 import dev.precis.fetch.PageFetcher;
 import dev.precis.store.AnalyzedArticle;
 import dev.precis.store.Store;
@@ -40,9 +43,21 @@ public final class Reader implements AutoCloseable {
         return new Reader(store, room, feeds, server);
     }
 
+    /**
+     * The digester the reader stores articles with: the standard summarizer plus who said what
+     * ({@link StatementExtractor}), so the "Who said what" panels have statements to show.
+     */
+    public static Digester digester() {
+        StatementExtractor extractor = new StatementExtractor();
+        return new Digester(Summarizers.standard(), doc -> extractor.statements(doc).stream()
+                .map(s -> new Digest.Statement(s.speaker(), s.kind().label(), s.contentSpan().start(),
+                        s.contentSpan().end(), s.content()))
+                .toList());
+    }
+
     /** Adds the built-in sample articles to {@code store}; returns how many were new. */
     public static int loadDemo(Store store) {
-        Digester digester = new Digester();
+        Digester digester = digester();
         List<AnalyzedArticle> batch = new ArrayList<>();
         for (Article a : DemoArticles.all()) {
             batch.add(AnalyzedArticle.of(a, digester));

@@ -1,7 +1,6 @@
 package dev.precis.web;
 
 import dev.precis.article.Article;
-import dev.precis.digest.Digester;
 import dev.precis.store.AnalyzedArticle;
 import dev.precis.store.SqliteStore;
 
@@ -45,7 +44,7 @@ final class ReaderFixture implements AutoCloseable {
         Reader.loadDemo(store);
         Article hostile = new Article(null, "https://hostile.example/a?x=\"><script>", "Hostile <b>Times</b>",
                 XSS_TITLE, List.of(XSS_BYLINE), "2026-11-10T10:00:00Z", "en", null, XSS_BODY);
-        hostileId = String.valueOf(store.add(List.of(AnalyzedArticle.of(hostile, new Digester()))).get(0).id());
+        hostileId = String.valueOf(store.add(List.of(AnalyzedArticle.of(hostile, Reader.digester()))).get(0).id());
         reader = Reader.start(store, options, true);
     }
 
