@@ -5,8 +5,8 @@ import dev.precis.web.DemoArticles;
 import dev.precis.web.Reader;
 import dev.precis.web.ReaderServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -22,17 +22,8 @@ import java.util.stream.Stream;
                 "sample articles from fictional outlets, and prints its address. Stop it with Ctrl-C."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
-            description = "Port to listen on; the next free one when taken (default: ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
-    String host;
-
-    @Option(names = "--allow-private-hosts",
-            description = "Let feeds added in the reader live on loopback or private addresses (also PRECIS_ALLOW_PRIVATE_HOSTS=1).")
-    boolean allowPrivateHosts;
+    @Mixin
+    ListenOptions listen;
 
     @Spec
     CommandSpec spec;
@@ -44,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             var store = SqliteStore.open(dir);
             int loaded = Reader.loadDemo(store);
-            reader = Reader.start(store, new ReaderServer.Options(host, port, null, true, DemoArticles.BANNER), allowPrivateHosts);
+            reader = Reader.start(store, new ReaderServer.Options(listen.host, listen.port, null, true, DemoArticles.BANNER), listen.allowPrivateHosts);
             spec.commandLine().getOut().println("Precis demo: " + loaded + " sample articles (fictional outlets and events) in " + dir);
         } catch (RuntimeException e) {
             deleteTree(dir);

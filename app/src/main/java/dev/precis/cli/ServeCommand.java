@@ -17,13 +17,6 @@ import java.util.concurrent.Callable;
                 "Listens on 127.0.0.1 unless --host says otherwise; beyond loopback, writes need --token."})
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
-    String host;
-
     @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:PRECIS_TOKEN}",
             description = "Bearer token for writes when listening beyond 127.0.0.1 (default: $PRECIS_TOKEN).")
     String token;
@@ -31,9 +24,8 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
-    @Option(names = "--allow-private-hosts",
-            description = "Let feeds added in the reader live on loopback or private addresses (also PRECIS_ALLOW_PRIVATE_HOSTS=1).")
-    boolean allowPrivateHosts;
+    @Mixin
+    ListenOptions listen;
 
     @Spec
     CommandSpec spec;
@@ -43,14 +35,14 @@ final class ServeCommand implements Callable<Integer> {
         Store store = storeOptions.open();
         Reader reader;
         try {
-            reader = Reader.start(store, new ReaderServer.Options(host, port, token, false, null), allowPrivateHosts);
+            reader = Reader.start(store, new ReaderServer.Options(listen.host, listen.port, token, false, null), listen.allowPrivateHosts);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
         startFeedPolling(reader);
         spec.commandLine().getOut().println("Precis reader for " + store.describe() + " at " + reader.url() + "  (Ctrl-C to stop)");
-        if (!host.equals("127.0.0.1") && (token == null || token.isEmpty())) {
+        if (!listen.host.equals("127.0.0.1") && (token == null || token.isEmpty())) {
             spec.commandLine().getOut().println("note: listening beyond 127.0.0.1 without --token: writes are refused");
         }
         spec.commandLine().getOut().flush();
