@@ -2,6 +2,8 @@ package dev.precis;
 
 import dev.precis.article.Article;
 import dev.precis.article.PlainTextReader;
+import dev.precis.statements.Statement;
+import dev.precis.statements.StatementExtractor;
 import dev.precis.summary.Summary;
 import dev.precis.summary.SummaryOptions;
 import dev.precis.text.Doc;
@@ -14,6 +16,7 @@ import dev.precis.text.Doc;
  * Summary gist = Precis.summarize(text);              // three sentences, default algorithm
  * Summary short = Precis.summarizer().words(50).summarize(text);
  * Article a = Precis.read(scrapedText);               // title, paragraphs, page chrome removed
+ * List<Statement> who = Precis.statements(text);      // who said what, with offsets
  * }</pre>
  */
 public final class Precis {
@@ -34,6 +37,11 @@ public final class Precis {
     /** Reads plain text as an article: detects the title, splits paragraphs, drops page chrome. */
     public static Article read(String text) {
         return new PlainTextReader().read(text);
+    }
+
+    /** The statements of {@code text} (who said what); offsets refer to {@code text}. */
+    public static java.util.List<Statement> statements(String text) {
+        return new StatementExtractor().statements(Doc.of(text));
     }
 
     /** Analyzes {@code text} into sentences and tokens with offsets. */

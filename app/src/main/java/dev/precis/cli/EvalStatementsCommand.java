@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precis.eval.PrfScore;
 import dev.precis.eval.StatementEval;
+import dev.precis.statements.CueLexicon;
 import dev.precis.statements.StatementExtractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,10 @@ final class EvalStatementsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object as the last line.")
     boolean json;
 
+    @Option(names = "--speech-only", description = {"Score only gold attributions whose cue is a speech cue of the lexicon",
+            "(PolNeAR also attributes beliefs and intentions: \"think\", \"wants\")."})
+    boolean speechOnly;
+
     @Option(names = "--show-misses", description = "List missed gold quotes, extra predictions and speaker mismatches.")
     boolean showMisses;
 
@@ -36,7 +41,9 @@ final class EvalStatementsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<JsonNode> records = DataFile.jsonl(data);
-        StatementEval.Result r = StatementEval.run(records, new StatementExtractor());
+        CueLexicon lexicon = CueLexicon.english();
+        StatementEval.Result r = StatementEval.run(records, new StatementExtractor(lexicon),
+                speechOnly ? lexicon::isSpeechCue : cue -> true);
         PrintWriter out = spec.commandLine().getOut();
         if (showMisses) {
             r.misses().forEach(out::print);
@@ -49,6 +56,7 @@ final class EvalStatementsCommand implements Callable<Integer> {
             put(o.putObject("strict"), c.strictScore());
             o.put("speaker_match", c.speakerMatch());
             o.put("cue_match", c.cueMatch());
+            o.put("speaker_text_match", c.speakerTextMatch());
             o.putObject("ms_per_article").put("median", r.msMedian()).put("p95", r.msP95());
             out.println(Json.line(o));
         } else {
@@ -56,6 +64,8 @@ final class EvalStatementsCommand implements Callable<Integer> {
             print(out, "lenient", c.lenientScore());
             print(out, "strict", c.strictScore());
             out.printf("speaker match  %.3f (of %d)%n", c.speakerMatch(), c.speakerJudged());
+            out.printf("  same words   %.3f (speaker span overlaps, or the mention reads as the gold speaker)%n",
+                    c.speakerTextMatch());
             out.printf("cue match      %.3f (of %d)%n", c.cueMatch(), c.cueJudged());
             out.printf("ms/article     median %.3f  p95 %.3f%n", r.msMedian(), r.msP95());
         }

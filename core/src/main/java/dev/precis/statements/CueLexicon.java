@@ -60,6 +60,27 @@ public final class CueLexicon {
         return lemma == null ? null : new Match(1, lemma, quoteOnly.contains(first), clauseOnly.contains(first));
     }
 
+    /**
+     * Whether a cue as written ("has said", "said in a statement", "according to") holds a speech cue
+     * of this lexicon; used to keep only speech when scoring against corpora that also attribute
+     * beliefs and intentions ("think", "wants").
+     */
+    public boolean isSpeechCue(String phrase) {
+        if (phrase == null) {
+            return false;
+        }
+        String lower = phrase.strip().toLowerCase(java.util.Locale.ROOT);
+        if (lemmas.containsKey(lower)) {
+            return true;
+        }
+        for (String word : lower.split("[^\\p{L}']+")) {
+            if (lemmas.containsKey(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The lemma of a one-word surface form, or {@code null}. */
     public String lemma(String surface) {
         return lemmas.get(surface);

@@ -74,6 +74,9 @@ final class SpeakerPhrases {
             if (!isCap(k) && (doc.isStop(k) && !SpeakerWords.is("det", w) && !isPossessive(w) || cues.lemma(w) != null)) {
                 break;
             }
+            if (!isCap(k) && w.endsWith("ed") && k + 1 < end && isArticle(doc.norm(k + 1))) {
+                break; // "The band released a song": a verb and its object, not a phrase
+            }
             k--;
         }
         int s = k + 1;
@@ -180,6 +183,13 @@ final class SpeakerPhrases {
     private static boolean isCorporateSuffix(String w) {
         return switch (w) {
             case "co", "corp", "inc", "ltd", "jr", "sr", "bros" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isArticle(String w) {
+        return switch (w) {
+            case "the", "a", "an", "his", "her", "their", "its", "our", "my" -> true;
             default -> false;
         };
     }

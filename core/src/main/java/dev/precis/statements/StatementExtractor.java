@@ -197,8 +197,9 @@ public final class StatementExtractor {
                     }
                 }
                 CueLexicon.Match m = cueAt(c);
-                if (m == null || c + m.tokens() > j + 1 || usedCue[c] || isExcluded(c)) {
-                    continue;
+                if (m == null || c + m.tokens() > j + 1 || usedCue[c] || isExcluded(c)
+                        || m.clauseOnly() && j == a - 1) {
+                    continue; // "a song called “Summer Rain”" names, it does not quote
                 }
                 if (hasCue(sentenceFirst, c)) {
                     return; // "X said he heard them shout, “…”": the quotation belongs to X's report
@@ -490,7 +491,8 @@ public final class StatementExtractor {
                 if (phrases.isPunct(c, ",")) {
                     int[] np = phrases.before(c, first);
                     if (np != null && (np[0] == first || isClauseBreak(np[0] - 1) && phrases.isCap(np[1] - 1))) {
-                        return np;
+                        // "His defence attorneys, Charles Glynn and Richard Jones, have said": both name the speaker
+                        return phrases.isCap(c + 1) && phrases.isCap(comma - 1) ? new int[]{np[0], comma} : np;
                     }
                 }
             }

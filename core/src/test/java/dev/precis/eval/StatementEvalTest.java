@@ -17,7 +17,7 @@ class StatementEvalTest {
     }
 
     private static StatementEval.GoldQuote gold(int start, int end, Span speaker, String cue) {
-        return new StatementEval.GoldQuote(new Span(start, end), speaker, cue);
+        return new StatementEval.GoldQuote(new Span(start, end), speaker, speaker == null ? null : "x", cue);
     }
 
     @Test
@@ -85,6 +85,7 @@ class StatementEvalTest {
         assertEquals(2, c.cueJudged());
         assertEquals(2, c.cueMatched());
         assertEquals(0.5, c.speakerMatch());
+        assertEquals(1.0, c.speakerTextMatch()); // the second mention reads "x" like its gold speaker
         assertEquals(1.0, c.cueMatch());
         assertEquals(0.75, c.lenientScore().recall());
     }

@@ -223,4 +223,12 @@ class StatementExtractorTest {
         assertEquals("Jeff Traeger", second.speaker());
         assertEquals("add", second.cueLemma());
     }
+
+    @Test
+    void facadeFindsStatementsInText() {
+        List<Statement> out = dev.precis.Precis.statements("Officials said the border would reopen on Monday.");
+        assertEquals(1, out.size());
+        assertEquals("Officials", out.get(0).speaker());
+        assertEquals("the border would reopen on Monday", out.get(0).content());
+    }
 }
