@@ -84,7 +84,7 @@ final class Pages {
         m.put("n", n);
         m.put("mark", mark);
         m.put("sentenceCount", view.sentences().size());
-        m.put("statements", view.statements());
+        m.put("speakers", StoryIndex.bySpeaker(view.statements()));
         m.put("attribution", Attribution.line(Attribution.sources(view.article().text(), view.statements(), 6)));
         m.put("storyId", view.storyId());
         m.put("storyLabel", view.storyLabel());

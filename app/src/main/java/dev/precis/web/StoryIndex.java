@@ -211,18 +211,24 @@ public final class StoryIndex {
         return out;
     }
 
-    /** Statements of all members, grouped by speaker (case-insensitive), most quoted first. */
+    /** Statements of all members, grouped by speaker. */
     private static List<Newsroom.Speaker> speakers(List<StoredArticle> members) {
+        List<Newsroom.Said> all = new ArrayList<>();
+        for (StoredArticle m : members) {
+            all.addAll(StoreNewsroom.said(m.article().withId(String.valueOf(m.id())), m.digest()));
+        }
+        return bySpeaker(all);
+    }
+
+    /** Statements grouped by speaker (case-insensitive; unnamed ones together), most quoted first. */
+    static List<Newsroom.Speaker> bySpeaker(List<Newsroom.Said> statements) {
         Map<String, List<Newsroom.Said>> by = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
-        for (StoredArticle m : members) {
-            Article a = m.article().withId(String.valueOf(m.id()));
-            for (Newsroom.Said s : StoreNewsroom.said(a, m.digest())) {
-                String name = s.speaker() == null || s.speaker().isBlank() ? "Unnamed sources" : s.speaker().strip();
-                String key = name.toLowerCase(Locale.ROOT);
-                names.putIfAbsent(key, name);
-                by.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
-            }
+        for (Newsroom.Said s : statements) {
+            String name = s.speaker() == null || s.speaker().isBlank() ? "Unnamed sources" : s.speaker().strip();
+            String key = name.toLowerCase(Locale.ROOT);
+            names.putIfAbsent(key, name);
+            by.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
         }
         List<Newsroom.Speaker> out = new ArrayList<>();
         by.forEach((k, v) -> out.add(new Newsroom.Speaker(names.get(k), v)));
