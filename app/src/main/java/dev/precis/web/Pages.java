@@ -75,7 +75,7 @@ final class Pages {
             summary.add(s);
         }
         Set<Integer> marked = mark ? new HashSet<>(view.summary(n)) : Set.of();
-        String[] around = list.around(room, view.article().id());
+        ReadingList.Entry[] around = list.around(room, view.article().id());
         Map<String, Object> m = model(ctx, view.article().title() == null ? "Article" : view.article().title());
         m.put("a", view.article());
         m.put("published", When.human(view.article().published()));
@@ -92,10 +92,19 @@ final class Pages {
         m.put("listHref", list.href());
         m.put("listLabel", list.label(room));
         m.put("from", list.query());
-        m.put("prev", around[0] == null ? null : room.article(around[0]).map(Newsroom.ArticleView::article).orElse(null));
-        m.put("next", around[1] == null ? null : room.article(around[1]).map(Newsroom.ArticleView::article).orElse(null));
+        m.put("prev", neighbour(around[0]));
+        m.put("next", neighbour(around[1]));
         m.put("selfHref", "/articles/" + view.article().id() + "?" + list.query());
         html(ctx, "article", m);
+    }
+
+    /** A previous/next link: the article's title and its URL within the reading list. */
+    private Map<String, Object> neighbour(ReadingList.Entry e) {
+        if (e == null) {
+            return null;
+        }
+        return room.article(e.id()).map(v -> Map.<String, Object>of("title", v.article().title() == null ? "Untitled" : v.article().title(),
+                "href", "/articles/" + e.id() + "?" + e.list().query())).orElse(null);
     }
 
     /** The summary sentences ordered best first (their rank decides which show at 1, 3 or 5). */

@@ -22,12 +22,28 @@ public final class Reader implements AutoCloseable {
     private final StoreNewsroom newsroom;
     private final FeedBook feeds;
     private final ReaderServer server;
+    private final java.util.concurrent.ScheduledExecutorService refresher;
+
+    /** How often the reader looks for articles stored by other processes (an ingest, a poll). */
+    static final java.time.Duration REFRESH = java.time.Duration.ofSeconds(30);
 
     private Reader(Store store, StoreNewsroom newsroom, FeedBook feeds, ReaderServer server) {
         this.store = store;
         this.newsroom = newsroom;
         this.feeds = feeds;
         this.server = server;
+        this.refresher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "precis-reader-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(() -> {
+            try {
+                newsroom.refreshIfChanged();
+            } catch (RuntimeException e) {
+                System.err.println("precis: refreshing stories failed: " + e.getMessage());
+            }
+        }, REFRESH.toSeconds(), REFRESH.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /**
@@ -93,6 +109,7 @@ public final class Reader implements AutoCloseable {
 
     @Override
     public void close() {
+        refresher.shutdownNow();
         server.close();
         store.close();
     }

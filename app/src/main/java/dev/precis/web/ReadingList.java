@@ -81,35 +81,53 @@ record ReadingList(String kind, String value) {
         };
     }
 
-    /** The article ids of this list around where an article can be, in reading order. */
-    List<String> ids(Newsroom room) {
-        List<String> ids = new ArrayList<>();
+    /** An article of a list, and the list to carry on with from it (the front page it is on). */
+    record Entry(String id, ReadingList list) {
+    }
+
+    /** The articles of this list around where an article can be, in reading order. */
+    List<Entry> entries(Newsroom room) {
+        List<Entry> out = new ArrayList<>();
         switch (kind) {
             case "story" -> room.story(Long.parseLong(value))
-                    .ifPresent(s -> s.articles().forEach(a -> ids.add(a.id())));
+                    .ifPresent(s -> s.articles().forEach(a -> out.add(new Entry(a.id(), this))));
             case "feed" -> room.feedArticles(Long.parseLong(value), 0, SEARCH_WINDOW).items()
-                    .forEach(a -> ids.add(a.id()));
+                    .forEach(a -> out.add(new Entry(a.id(), this)));
             case "search" -> room.search(value, 0, SEARCH_WINDOW).items()
-                    .forEach(h -> ids.add(h.article().id()));
+                    .forEach(h -> out.add(new Entry(h.article().id(), this)));
             default -> {
                 int page = Math.max(1, Integer.parseInt(value));
                 for (int p = Math.max(1, page - 1); p <= page + 1; p++) {
+                    ReadingList onPage = new ReadingList("front", String.valueOf(p));
                     for (Newsroom.StoryCard story : room.stories((p - 1) * FRONT_PAGE_STORIES, FRONT_PAGE_STORIES).items()) {
-                        story.articles().forEach(a -> ids.add(a.id()));
+                        story.articles().forEach(a -> out.add(new Entry(a.id(), onPage)));
                     }
                 }
             }
         }
-        return ids;
+        return out;
     }
 
-    /** The neighbours of {@code id} in this list: {@code [previous, next]}, either may be null. */
-    String[] around(Newsroom room, String id) {
-        List<String> ids = ids(room);
-        int i = ids.indexOf(id);
-        if (i < 0) {
-            return new String[]{null, null};
+    /**
+     * The neighbours of article {@code id} in this list: {@code [previous, next]}, either may be
+     * null; each carries the list to follow from there (walking off a front page onto the next).
+     */
+    Entry[] around(Newsroom room, String id) {
+        List<Entry> entries = entries(room);
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).id().equals(id) && entries.get(i).list().equals(this)) {
+                return neighbours(entries, i);
+            }
         }
-        return new String[]{i > 0 ? ids.get(i - 1) : null, i + 1 < ids.size() ? ids.get(i + 1) : null};
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).id().equals(id)) {
+                return neighbours(entries, i);
+            }
+        }
+        return new Entry[]{null, null};
+    }
+
+    private static Entry[] neighbours(List<Entry> entries, int i) {
+        return new Entry[]{i > 0 ? entries.get(i - 1) : null, i + 1 < entries.size() ? entries.get(i + 1) : null};
     }
 }

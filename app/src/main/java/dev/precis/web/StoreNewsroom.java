@@ -41,6 +41,7 @@ public final class StoreNewsroom implements Newsroom {
             });
     private volatile StoryIndex stories = StoryIndex.EMPTY;
     private volatile FeedSubscriber subscriber;
+    private volatile long seen = -1;
 
     /**
      * A newsroom over {@code store}, grouping stories with {@code grouping} and keeping feeds in
@@ -68,8 +69,16 @@ public final class StoreNewsroom implements Newsroom {
         return feeds;
     }
 
+    /** Refreshes when the store's article count changed since the last refresh (cheap to call often). */
+    public void refreshIfChanged() {
+        if (store.stats().articles() != seen) {
+            refresh();
+        }
+    }
+
     /** Re-reads the newest articles and regroups them into stories (after an ingest or a poll). */
     public synchronized void refresh() {
+        seen = store.stats().articles();
         List<StoredArticle> recent = new ArrayList<>();
         for (ArticleRow row : store.articles(STORY_WINDOW, 0)) {
             store.article(row.id()).ifPresent(recent::add);
