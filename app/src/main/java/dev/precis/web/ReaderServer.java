@@ -60,7 +60,11 @@ public final class ReaderServer implements AutoCloseable {
         this.tokenRequired = !isLoopback(options.host());
     }
 
-    /** Starts listening; with {@code nextFreePort}, moves up from a taken port (up to 50 tries). */
+    /**
+     * Starts listening; with {@code nextFreePort}, moves up from a taken port (up to 50 tries).
+     *
+     * @throws IllegalArgumentException when the address cannot be bound, saying which
+     */
     public ReaderServer start() {
         int port = options.port();
         while (options.nextFreePort() && port != 0 && port < options.port() + 50 && !free(options.host(), port)) {
@@ -75,7 +79,8 @@ public final class ReaderServer implements AutoCloseable {
             } catch (JavalinBindException e) {
                 candidate.stop();
                 if (!options.nextFreePort() || attempt >= 50 || port == 0) {
-                    throw new IllegalStateException("cannot listen on " + options.host() + ":" + port + " (port taken?)", e);
+                    throw new IllegalArgumentException("cannot listen on " + options.host() + ":" + port
+                            + ": the address is in use or not available here", e);
                 }
                 port++;
             }
