@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code precis eval}: quality and speed measurements on datasets. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure quality and speed on evaluation datasets (see the README of each data folder).",
-        subcommands = {EvalSentencesCommand.class, EvalRougeCommand.class})
+        subcommands = {EvalSentencesCommand.class, EvalRougeCommand.class, EvalStoriesCommand.class})
 final class EvalCommand implements Runnable {
 
     @Spec
