@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure quality and speed on evaluation datasets (see the README of each data folder).",
         subcommands = {EvalSentencesCommand.class, EvalRougeCommand.class, EvalExtractionCommand.class,
-                EvalStatementsCommand.class})
+                EvalStatementsCommand.class, EvalStoriesCommand.class})
 final class EvalCommand implements Runnable {
 
     @Spec
