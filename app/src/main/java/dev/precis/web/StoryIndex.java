@@ -3,12 +3,15 @@ package dev.precis.web;
 import dev.precis.article.Article;
 import dev.precis.digest.Digest;
 import dev.precis.store.StoredArticle;
+import dev.precis.stories.StoryMember;
+import dev.precis.stories.StorySentence;
+import dev.precis.stories.StorySummarizer;
 import dev.precis.summary.SummarySentence;
+import dev.precis.text.Doc;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +24,7 @@ import java.util.Set;
  * The stories the reader shows, built in memory from the newest stored articles: each story's
  * card (label, outlets, time, gist), its page (members, a summary across outlets with each
  * sentence tagged by outlet, statements grouped by speaker) and related stories (shared
- * keyphrases). Immutable; {@link StoreNewsroom} swaps in a new one when articles arrive.
+ * by the grouping). Immutable; {@link StoreNewsroom} swaps in a new one when articles arrive.
  */
 public final class StoryIndex {
 
@@ -30,22 +33,34 @@ public final class StoryIndex {
     /** Related stories shown. */
     static final int RELATED = 4;
 
+    /** A stored article with its analysis, as groupings read it. */
+    public record Analyzed(StoredArticle stored, Doc doc) {
+    }
+
     /**
-     * Decides which articles tell the same story.
+     * One story as a grouping found it.
+     *
+     * @param members indices into the grouped list
+     * @param label   a short title, or null to use the first article's headline
+     * @param related indices of related groups in the same result
      */
+    public record Group(List<Integer> members, String label, List<Integer> related) {
+    }
+
+    /** Decides which articles tell the same story. */
     @FunctionalInterface
     public interface Grouping {
         /**
-         * Groups {@code articles} (oldest first) into stories: each group lists indices into
-         * {@code articles}; every index appears in exactly one group.
+         * Groups {@code articles} (oldest first) into stories; every index appears in exactly
+         * one group.
          */
-        List<List<Integer>> group(List<StoredArticle> articles);
+        List<Group> group(List<Analyzed> articles);
 
-        /** Every article its own story: the grouping until a story grouper is wired in. */
+        /** Every article its own story. */
         Grouping SINGLETONS = articles -> {
-            List<List<Integer>> out = new ArrayList<>();
+            List<Group> out = new ArrayList<>();
             for (int i = 0; i < articles.size(); i++) {
-                out.add(List.of(i));
+                out.add(new Group(List.of(i), null, List.of()));
             }
             return out;
         };
@@ -78,21 +93,22 @@ public final class StoryIndex {
             articleCards.put(String.valueOf(s.id()), new Newsroom.ArticleCard(String.valueOf(s.id()), a.title(), a.source(),
                     time(s), gist(s.digest())));
         }
-        record Built(long id, List<StoredArticle> members, String updated, Set<String> keys) {
+        List<Analyzed> analyzed = new ArrayList<>(oldestFirst.size());
+        for (StoredArticle s : oldestFirst) {
+            analyzed.add(new Analyzed(s, Doc.of(s.article().text())));
+        }
+        record Built(long id, List<Analyzed> members, String updated, String label, List<Integer> related) {
         }
         List<Built> built = new ArrayList<>();
-        for (List<Integer> group : grouping.group(oldestFirst)) {
-            if (group.isEmpty()) {
-                continue;
-            }
-            List<StoredArticle> members = new ArrayList<>();
-            group.forEach(i -> members.add(oldestFirst.get(i)));
-            members.sort(Comparator.comparing(StoryIndex::time).thenComparingLong(StoredArticle::id));
-            long id = members.stream().mapToLong(StoredArticle::id).min().orElseThrow();
-            Set<String> keys = new HashSet<>();
-            members.forEach(m -> m.digest().keyphrases().forEach(k -> keys.add(k.toLowerCase(Locale.ROOT))));
-            built.add(new Built(id, members, time(members.get(members.size() - 1)), keys));
+        for (Group group : grouping.group(analyzed)) {
+            List<Analyzed> members = new ArrayList<>();
+            group.members().forEach(i -> members.add(analyzed.get(i)));
+            members.sort(Comparator.comparing((Analyzed m) -> time(m.stored())).thenComparingLong(m -> m.stored().id()));
+            long id = members.stream().mapToLong(m -> m.stored().id()).min().orElseThrow();
+            String label = group.label() != null && !group.label().isBlank() ? group.label() : label(members.get(0).stored());
+            built.add(new Built(id, members, time(members.get(members.size() - 1).stored()), label, group.related()));
         }
+        List<Long> groupIds = built.stream().map(Built::id).toList();
         built.sort(Comparator.comparing(Built::updated).reversed().thenComparing(Built::id, Comparator.reverseOrder()));
 
         List<Newsroom.StoryCard> cards = new ArrayList<>();
@@ -101,39 +117,26 @@ public final class StoryIndex {
         for (Built b : built) {
             List<Newsroom.ArticleCard> members = new ArrayList<>();
             Set<String> outlets = new LinkedHashSet<>();
-            for (StoredArticle m : b.members()) {
-                members.add(articleCards.get(String.valueOf(m.id())));
-                if (m.article().source() != null) {
-                    outlets.add(m.article().source());
+            for (Analyzed m : b.members()) {
+                members.add(articleCards.get(String.valueOf(m.stored().id())));
+                if (m.stored().article().source() != null) {
+                    outlets.add(m.stored().article().source());
                 }
-                storyOf.put(String.valueOf(m.id()), b.id());
+                storyOf.put(String.valueOf(m.stored().id()), b.id());
             }
-            StoredArticle first = b.members().get(0);
-            Newsroom.StoryCard card = new Newsroom.StoryCard(b.id(), label(first), List.copyOf(outlets), b.updated(),
-                    gist(first.digest()), members);
+            Newsroom.StoryCard card = new Newsroom.StoryCard(b.id(), b.label(), List.copyOf(outlets), b.updated(),
+                    gist(b.members().get(0).stored().digest()), members);
             cards.add(card);
             cardById.put(b.id(), card);
         }
         Map<Long, List<Newsroom.StoryCard>> related = new HashMap<>();
-        for (Built b : built) {
-            List<Map.Entry<Long, Double>> scored = new ArrayList<>();
-            for (Built o : built) {
-                if (o.id() != b.id()) {
-                    double j = jaccard(b.keys(), o.keys());
-                    if (j >= 0.12) {
-                        scored.add(Map.entry(o.id(), j));
-                    }
-                }
-            }
-            scored.sort(Map.Entry.<Long, Double>comparingByValue().reversed());
-            related.put(b.id(), scored.stream().limit(RELATED).map(e -> cardById.get(e.getKey())).toList());
-        }
         Map<Long, Newsroom.StoryView> views = new HashMap<>();
         for (Built b : built) {
+            List<Newsroom.StoryCard> rel = b.related().stream().map(i -> cardById.get(groupIds.get(i))).limit(RELATED).toList();
+            related.put(b.id(), rel);
             Newsroom.StoryCard card = cardById.get(b.id());
-            List<Newsroom.ArticleCard> newest = new ArrayList<>(card.articles());
-            views.put(b.id(), new Newsroom.StoryView(b.id(), card.label(), b.updated(), newest,
-                    summary(b.members()), speakers(b.members()), related.get(b.id())));
+            views.put(b.id(), new Newsroom.StoryView(b.id(), card.label(), b.updated(), card.articles(),
+                    summary(b.members()), speakers(b.members()), rel));
         }
         return new StoryIndex(List.copyOf(cards), views, storyOf, articleCards, related);
     }
@@ -179,42 +182,25 @@ public final class StoryIndex {
                 .map(SummarySentence::text).orElse(null);
     }
 
-    /**
-     * A summary across outlets: the members' best sentences, best first, skipping any that
-     * repeats one already chosen (word overlap), each tagged with its article and outlet.
-     */
-    private static List<Newsroom.StorySentence> summary(List<StoredArticle> members) {
-        record Candidate(SummarySentence s, StoredArticle from) {
+    /** The story summary across outlets ({@link StorySummarizer}), each sentence tagged with its article and outlet. */
+    private static List<Newsroom.StorySentence> summary(List<Analyzed> members) {
+        List<StoryMember> input = new ArrayList<>();
+        for (Analyzed m : members) {
+            input.add(new StoryMember(String.valueOf(m.stored().id()), m.stored().article().source(),
+                    m.stored().article().title(), m.doc()));
         }
-        List<Candidate> candidates = new ArrayList<>();
-        for (StoredArticle m : members) {
-            m.digest().summary().sentences().forEach(s -> candidates.add(new Candidate(s, m)));
-        }
-        candidates.sort(Comparator.comparingDouble((Candidate c) -> c.s().score()).reversed());
         List<Newsroom.StorySentence> out = new ArrayList<>();
-        List<Set<String>> chosen = new ArrayList<>();
-        Map<Long, Integer> perArticle = new HashMap<>();
-        for (Candidate c : candidates) {
-            if (out.size() == SUMMARY_SENTENCES) {
-                break;
-            }
-            Set<String> words = words(c.s().text());
-            boolean repeats = chosen.stream().anyMatch(w -> jaccard(w, words) > 0.4);
-            int taken = perArticle.getOrDefault(c.from().id(), 0);
-            if (repeats || (taken >= 2 && members.size() > 1)) {
-                continue;
-            }
-            chosen.add(words);
-            perArticle.merge(c.from().id(), 1, Integer::sum);
-            out.add(new Newsroom.StorySentence(c.s().text(), String.valueOf(c.from().id()), c.from().article().source()));
+        for (StorySentence s : StorySummarizer.summarize(input, SUMMARY_SENTENCES)) {
+            out.add(new Newsroom.StorySentence(s.text(), s.articleId(), s.source()));
         }
         return out;
     }
 
     /** Statements of all members, grouped by speaker. */
-    private static List<Newsroom.Speaker> speakers(List<StoredArticle> members) {
+    private static List<Newsroom.Speaker> speakers(List<Analyzed> members) {
         List<Newsroom.Said> all = new ArrayList<>();
-        for (StoredArticle m : members) {
+        for (Analyzed a : members) {
+            StoredArticle m = a.stored();
             all.addAll(StoreNewsroom.said(m.article().withId(String.valueOf(m.id())), m.digest()));
         }
         return bySpeaker(all);
@@ -234,28 +220,5 @@ public final class StoryIndex {
         by.forEach((k, v) -> out.add(new Newsroom.Speaker(names.get(k), v)));
         out.sort(Comparator.comparingInt((Newsroom.Speaker s) -> -s.statements().size()));
         return out;
-    }
-
-    private static Set<String> words(String text) {
-        Set<String> out = new HashSet<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (w.length() > 3) {
-                out.add(w);
-            }
-        }
-        return out;
-    }
-
-    private static double jaccard(Set<String> a, Set<String> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return 0;
-        }
-        int common = 0;
-        for (String x : a) {
-            if (b.contains(x)) {
-                common++;
-            }
-        }
-        return (double) common / (a.size() + b.size() - common);
     }
 }
