@@ -114,6 +114,7 @@ public final class StoryIndex {
         List<Newsroom.StoryCard> cards = new ArrayList<>();
         Map<Long, Newsroom.StoryCard> cardById = new HashMap<>();
         Map<String, Long> storyOf = new HashMap<>();
+        Map<Long, List<Newsroom.StorySentence>> summaries = new HashMap<>();
         for (Built b : built) {
             List<Newsroom.ArticleCard> members = new ArrayList<>();
             Set<String> outlets = new LinkedHashSet<>();
@@ -124,8 +125,10 @@ public final class StoryIndex {
                 }
                 storyOf.put(String.valueOf(m.stored().id()), b.id());
             }
+            List<Newsroom.StorySentence> summary = b.members().size() > 1 ? summary(b.members()) : List.of();
+            summaries.put(b.id(), summary);
             Newsroom.StoryCard card = new Newsroom.StoryCard(b.id(), b.label(), List.copyOf(outlets), b.updated(),
-                    gist(b.members().get(0).stored().digest()), members);
+                    summary.isEmpty() ? gist(b.members().get(0).stored().digest()) : summary.get(0).text(), members);
             cards.add(card);
             cardById.put(b.id(), card);
         }
@@ -136,7 +139,8 @@ public final class StoryIndex {
             related.put(b.id(), rel);
             Newsroom.StoryCard card = cardById.get(b.id());
             views.put(b.id(), new Newsroom.StoryView(b.id(), card.label(), b.updated(), card.articles(),
-                    summary(b.members()), speakers(b.members()), rel));
+                    summaries.get(b.id()).isEmpty() ? summary(b.members()) : summaries.get(b.id()),
+                    speakers(b.members()), rel));
         }
         return new StoryIndex(List.copyOf(cards), views, storyOf, articleCards, related);
     }
