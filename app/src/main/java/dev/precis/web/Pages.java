@@ -135,7 +135,15 @@ final class Pages {
         Map<String, Object> m = model(ctx, q.isEmpty() ? "Search" : "Search: " + q);
         m.put("q", q);
         if (!q.isEmpty()) {
-            Newsroom.Slice<Newsroom.SearchHit> hits = room.search(q, (page - 1) * SEARCH_PAGE, SEARCH_PAGE);
+            Newsroom.Slice<Newsroom.SearchHit> hits;
+            try {
+                hits = room.search(q, (page - 1) * SEARCH_PAGE, SEARCH_PAGE);
+            } catch (IllegalArgumentException e) {
+                m.put("error", e.getMessage());
+                ctx.status(400);
+                html(ctx, "search", m);
+                return;
+            }
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Newsroom.SearchHit h : hits.items()) {
                 Map<String, Object> r = new HashMap<>();
