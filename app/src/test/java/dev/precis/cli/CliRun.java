@@ -2,18 +2,6 @@ package dev.precis.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-<<<<<<< HEAD
-
-/** Runs the command line in-process and keeps what it printed. */
-record CliRun(int exit, String out, String err) {
-
-    static CliRun of(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new CliRun(code, out.toString(), err.toString());
-    }
-=======
 import java.util.List;
 
 /**
@@ -33,9 +21,13 @@ public record CliRun(int exit, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** Runs {@code precis args...}. */
+    public static CliRun of(String... args) {
+        return of(List.of(args));
+    }
+
     /** The non-empty lines of standard error. */
     public List<String> errLines() {
         return err.lines().filter(l -> !l.isBlank()).toList();
     }
->>>>>>> store
 }
