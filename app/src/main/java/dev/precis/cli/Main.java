@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
         description = {"Precis: a self-hosted news digest engine.",
                 "Extracts articles, summarizes them faithfully, shows who said what, and groups stories."},
         subcommands = {SummarizeCommand.class, ExtractCommand.class, EvalCommand.class, IngestCommand.class,
-                SearchCommand.class, ArticlesCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
+                SearchCommand.class, ArticlesCommand.class, StatsCommand.class, FeedsCommand.class, PollCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -53,6 +53,9 @@ public final class FeedParser {
             Pattern.compile("^(?:\\s|<!--.*?-->)*<(?:!doctype\\s+html|html|head|body)\\b",
                     Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    private static final Pattern ABSOLUTE = Pattern.compile("(?i)https?://");
+    private static final Pattern EMAIL_NAME = Pattern.compile("\\S+@\\S+\\s*\\((.+)\\)");
+
     private final int maxEntries;
 
     /** A parser keeping at most {@link #DEFAULT_MAX_ENTRIES} entries per document. */
@@ -133,7 +136,11 @@ public final class FeedParser {
     }
 
     private static FeedEntry entry(SyndEntry e, String baseUrl) {
-        String url = resolve(baseUrl, e.getLink());
+        String link = e.getLink();
+        if (link != null && link.equals(e.getUri()) && !ABSOLUTE.matcher(link.strip()).lookingAt()) {
+            link = null; // ROME's link from a permalink guid that is no URL ("item-17")
+        }
+        String url = resolve(baseUrl, link);
         if (url == null && e.getUri() != null && e.getUri().startsWith("http")) {
             url = e.getUri();
         }
@@ -264,9 +271,20 @@ public final class FeedParser {
         }
     }
 
+    /** Adds an author's name; RSS writes "desk@site.test (Ann Desk)", of which the name is kept. */
     private static void addName(List<String> names, String name) {
-        if (name != null && !name.isBlank() && !names.contains(name.strip())) {
-            names.add(name.strip());
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        String n = name.strip();
+        var m = EMAIL_NAME.matcher(n);
+        if (m.matches()) {
+            n = m.group(1).strip();
+        } else if (n.matches("\\S+@\\S+")) {
+            return;
+        }
+        if (!n.isEmpty() && !names.contains(n)) {
+            names.add(n);
         }
     }
 
