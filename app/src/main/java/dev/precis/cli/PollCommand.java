@@ -51,8 +51,8 @@ final class PollCommand implements Callable<Integer> {
         FeedPoller.Settings d = FeedPoller.Settings.DEFAULT;
         FeedPoller.Settings settings = new FeedPoller.Settings(Duration.ofMillis(Math.round(delaySeconds * 1000)),
                 d.schedule(), d.defaultInterval(), d.maxEntries(), !noFullText);
-        try (Store store = storeOptions.open()) {
-            FeedPoller poller = new FeedPoller(store, fetch.fetcher(), settings);
+        try (Store store = storeOptions.open();
+             FeedPoller poller = new FeedPoller(store, fetch.fetcher(), settings)) {
             PollRound round = all ? poller.pollAll() : poller.pollDue();
             for (FeedReport f : round.feeds()) {
                 if (json) {

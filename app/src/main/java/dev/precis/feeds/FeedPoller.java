@@ -20,12 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -79,8 +77,14 @@ public final class FeedPoller implements AutoCloseable {
     private final HostGate gate;
     private final FeedParser parser;
     private final RobotsRules robots;
-    private final Semaphore cpu = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
-    private final ConcurrentLinkedQueue<Digester> digesters = new ConcurrentLinkedQueue<>();
+    /**
+     * Parsing, extraction and digesting run here, on as many platform threads as there are cores, so that
+     * the virtual threads waiting on hosts are never starved of carriers by computation.
+     */
+    private final ExecutorService analysis = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()),
+            Thread.ofPlatform().daemon().name("precis-feed-analysis-", 0).factory());
+    private final ThreadLocal<Digester> digesters = ThreadLocal.withInitial(Digester::new);
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger conditional = new AtomicInteger();
     private final AtomicInteger notModified = new AtomicInteger();
@@ -171,13 +175,14 @@ public final class FeedPoller implements AutoCloseable {
             return failed(feed, now, why, PollSchedule.retryAfter(response.header("retry-after"), now));
         }
         ParsedFeed parsed;
-        cpu.acquire();
         try {
-            parsed = parser.parse(response.body(), response.header("content-type"), response.url());
-        } catch (FeedFormatException e) {
-            return failed(feed, now, e.getMessage(), null);
-        } finally {
-            cpu.release();
+            parsed = analysis.submit(() -> parser.parse(response.body(), response.header("content-type"),
+                    response.url())).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof FeedFormatException bad) {
+                return failed(feed, now, bad.getMessage(), null);
+            }
+            return failed(feed, now, "cannot read the feed: " + e.getCause(), null);
         }
         try {
             FeedReport report = store(feed, parsed);
@@ -245,20 +250,8 @@ public final class FeedPoller implements AutoCloseable {
                 skipped++;
                 continue;
             }
-            cpu.acquire();
-            Digester digester = digesters.poll();
-            try {
-                if (digester == null) {
-                    digester = new Digester();
-                }
-                batch.add(AnalyzedArticle.of(article, digester));
-                fresh.add(e);
-            } finally {
-                if (digester != null) {
-                    digesters.add(digester);
-                }
-                cpu.release();
-            }
+            batch.add(compute(() -> AnalyzedArticle.of(article, digesters.get())));
+            fresh.add(e);
         }
         int added = 0;
         if (!batch.isEmpty()) {
@@ -310,13 +303,20 @@ public final class FeedPoller implements AutoCloseable {
         if (r.status() < 200 || r.status() >= 300) {
             throw new FetchException("HTTP " + r.status() + " for " + url);
         }
-        String html = PageDecoder.decode(r.body(), r.header("content-type"));
-        cpu.acquire();
+        Article a = compute(() -> new HtmlExtractor().extract(PageDecoder.decode(r.body(), r.header("content-type")),
+                r.url()));
+        return a.text().isBlank() ? null : a;
+    }
+
+    /** Runs computation on the analysis threads; its failures surface as they are. */
+    private <T> T compute(java.util.concurrent.Callable<T> work) throws InterruptedException {
         try {
-            Article a = new HtmlExtractor().extract(html, r.url());
-            return a.text().isBlank() ? null : a;
-        } finally {
-            cpu.release();
+            return analysis.submit(work).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -399,8 +399,10 @@ public final class FeedPoller implements AutoCloseable {
         return background != null;
     }
 
+    /** Stops background polling and releases the analysis threads; the poller cannot be used after. */
     @Override
     public void close() throws InterruptedException {
         stop();
+        analysis.shutdownNow();
     }
 }

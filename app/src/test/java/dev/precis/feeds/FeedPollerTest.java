@@ -259,7 +259,10 @@ class FeedPollerTest {
         long bareId = store.addFeed(web.url("/bare"), null, null).id();
         FeedPoller small = new FeedPoller(store, new PageFetcher(Duration.ofSeconds(5), true),
                 new FeedPoller.Settings(Duration.ofMillis(20), PollSchedule.DEFAULT, Duration.ofHours(1), 50, true));
-        PollRound round = small.pollDue();
+        PollRound round;
+        try (small) {
+            round = small.pollDue();
+        }
         FeedReport bigReport = round.feeds().stream().filter(f -> f.feedId() == bigId).findFirst().orElseThrow();
         assertEquals("50 entries (first 50 of 20000 read), 50 new", bigReport.message());
         FeedReport bare = round.feeds().stream().filter(f -> f.feedId() == bareId).findFirst().orElseThrow();
@@ -277,7 +280,10 @@ class FeedPollerTest {
             web.page("/f" + i, "application/rss+xml", rss("F" + i, item("f" + i, web.url("/p" + i), "T", body("f" + i, 6))));
             store.addFeed(web.url("/f" + i), null, null);
         }
-        PollRound round = polite.pollDue();
+        PollRound round;
+        try (polite) {
+            round = polite.pollDue();
+        }
         assertEquals(6, round.count(FeedReport.Outcome.UPDATED));
         assertEquals(6, log.size());
         log.sort((a, b) -> Long.compare(a[0], b[0]));
