@@ -6,6 +6,8 @@ import dev.precis.fetch.FetchException;
 import dev.precis.fetch.FetchResponse;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The robots.txt rules of the sites whose article pages Precis fetches, read with crawler-commons and
- * kept for the life of the object (one poll round, or one server run). A robots.txt that is missing
+ * kept for a day (as RFC 9309 allows caching). A robots.txt that is missing
  * (4xx) allows everything; one that cannot be fetched (5xx, network error) disallows the site for now,
  * as RFC 9309 asks.
  */
@@ -31,7 +33,12 @@ final class RobotsRules {
 
     private final Source source;
     private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
-    private final ConcurrentHashMap<String, CompletableFuture<BaseRobotRules>> sites = new ConcurrentHashMap<>();
+    private static final Duration KEEP = Duration.ofHours(24);
+
+    private record Site(CompletableFuture<BaseRobotRules> rules, Instant read) {
+    }
+
+    private final ConcurrentHashMap<String, Site> sites = new ConcurrentHashMap<>();
 
     RobotsRules(Source source) {
         this.source = source;
@@ -41,14 +48,14 @@ final class RobotsRules {
     boolean allows(String url) throws InterruptedException {
         URI uri = URI.create(url);
         String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
-        CompletableFuture<BaseRobotRules> mine = new CompletableFuture<>();
-        CompletableFuture<BaseRobotRules> rules = sites.putIfAbsent(origin, mine);
-        if (rules == null) {
-            mine.complete(read(origin + "/robots.txt"));
-            rules = mine;
+        Site mine = new Site(new CompletableFuture<>(), Instant.now());
+        Site site = sites.compute(origin, (k, old) ->
+                old == null || old.read().plus(KEEP).isBefore(mine.read()) ? mine : old);
+        if (site == mine) {
+            mine.rules().complete(read(origin + "/robots.txt"));
         }
         try {
-            return rules.get().isAllowed(url);
+            return site.rules().get().isAllowed(url);
         } catch (java.util.concurrent.ExecutionException e) {
             return false;
         }

@@ -86,17 +86,8 @@ final class FeedTable {
     }
 
     static Set<String> entryIds(Connection conn, long feedId) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT entry_id FROM article_feeds WHERE feed_id = ? AND entry_id IS NOT NULL")) {
-            ps.setLong(1, feedId);
-            Set<String> out = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        }
+        return new HashSet<>(column(conn, "SELECT entry_id FROM article_feeds WHERE feed_id = ? AND entry_id IS NOT NULL",
+                feedId, rs -> rs.getString(1)));
     }
 
     static OptionalLong articleByUrl(Connection conn, String url) throws SQLException {
@@ -129,13 +120,24 @@ final class FeedTable {
 
     /** The ids of the feeds an article came from. */
     static List<Long> feedsOf(Connection conn, long articleId) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT feed_id FROM article_feeds WHERE article_id = ? ORDER BY feed_id")) {
-            ps.setLong(1, articleId);
-            List<Long> out = new ArrayList<>();
+        return column(conn, "SELECT feed_id FROM article_feeds WHERE article_id = ? ORDER BY feed_id", articleId,
+                rs -> rs.getLong(1));
+    }
+
+    /** Reads one value from a result row. */
+    @FunctionalInterface
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** One value per row of a query with one id parameter. */
+    private static <T> List<T> column(Connection conn, String sql, long id, Column<T> column) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            List<T> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getLong(1));
+                    out.add(column.read(rs));
                 }
             }
             return out;
