@@ -1,0 +1,327 @@
+package dev.precis.store;
+
+import dev.precis.article.Article;
+import dev.precis.cli.CliRun;
+import dev.precis.digest.Digest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The store contract, run against every implementation on a real database: a SQLite file and
+ * a PostgreSQL server.
+ */
+abstract class AbstractStoreTest {
+
+    @TempDir
+    Path tmp;
+
+    private Store store;
+
+    /** Prepares a fresh, empty store location. */
+    abstract void freshLocation();
+
+    /** The command-line options naming that location. */
+    abstract List<String> storeArgs();
+
+    Store open() {
+        return Stores.open(argValue("--data"), argValue("--db"));
+    }
+
+    private String argValue(String name) {
+        List<String> a = storeArgs();
+        int i = a.indexOf(name);
+        return i < 0 ? null : a.get(i + 1);
+    }
+
+    @BeforeEach
+    void setUp() {
+        freshLocation();
+        store = open();
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    static CliRun cli(List<String> storeArgs, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(storeArgs);
+        return CliRun.of(all);
+    }
+
+    @Test
+    void storesArticleWithDigestAndReadsItBack() {
+        List<AddOutcome> out = store.add(List.of(StoreFixtures.analyzed(StoreFixtures.PIER)));
+        assertEquals(AddOutcome.Kind.ADDED, out.getFirst().kind());
+        StoredArticle s = store.article(out.getFirst().id()).orElseThrow();
+        Article a = s.article();
+        assertEquals("https://gazette.example/pier", a.url(), "URL normalized: no tracking parameter, no fragment");
+        assertEquals(StoreFixtures.PIER.title(), a.title());
+        assertEquals(StoreFixtures.PIER.text(), a.text());
+        assertEquals(List.of("Ana Moss"), a.byline());
+        assertEquals("2024-05-02", a.published());
+        Digest d = s.digest();
+        Digest expected = StoreFixtures.analyzed(StoreFixtures.PIER).digest();
+        assertEquals(3, d.summary().sentences().size());
+        assertEquals(expected.summary().sentences(), d.summary().sentences());
+        assertEquals(expected.summary().sentencesTotal(), d.summary().sentencesTotal());
+        assertEquals(expected.fingerprint(), d.fingerprint());
+        assertEquals(expected.keyphrases(), d.keyphrases());
+        d.summary().sentences().forEach(ss -> assertEquals(ss.text(), a.text().substring(ss.start(), ss.end())));
+        assertTrue(store.article(out.getFirst().id() + 1000).isEmpty());
+    }
+
+    @Test
+    void sameUrlOrSameContentIsNeverStoredTwice() {
+        AnalyzedArticle pier = StoreFixtures.analyzed(StoreFixtures.PIER);
+        Article sameUrl = new Article(null, "HTTPS://Gazette.example:443/pier?utm_medium=x", null, "Other", List.of(), null, null, null,
+                "Entirely different words about a pier.");
+        Article sameText = new Article(null, "https://mirror.example/copy", null, null, List.of(), null, null, null,
+                "  " + StoreFixtures.PIER.text().replace("\n\n", "\n").replace("winter.", "winter !") + "\n");
+        List<AddOutcome> out = store.add(List.of(pier, StoreFixtures.analyzed(sameUrl), StoreFixtures.analyzed(sameText), pier));
+        assertEquals(List.of(AddOutcome.Kind.ADDED, AddOutcome.Kind.DUPLICATE, AddOutcome.Kind.DUPLICATE, AddOutcome.Kind.DUPLICATE),
+                out.stream().map(AddOutcome::kind).toList());
+        long id = out.getFirst().id();
+        assertTrue(out.get(1).reason().contains("same URL"), out.get(1).reason());
+        assertTrue(out.get(2).reason().contains("same content"), out.get(2).reason());
+        out.subList(1, 4).forEach(o -> assertEquals(id, o.id()));
+        assertEquals(AddOutcome.Kind.DUPLICATE, store.add(List.of(pier)).getFirst().kind());
+        assertEquals(1, store.stats().articles());
+    }
+
+    @Test
+    void anIdTakenByOtherContentIsRejectedAndTheRestOfTheBatchStored() {
+        Article clash = new Article("gz-1", "https://gazette.example/other", null, "Other", List.of(), null, null, null,
+                "A different article that reuses the id of the pier story.");
+        List<AddOutcome> out = store.add(List.of(StoreFixtures.analyzed(StoreFixtures.PIER), StoreFixtures.analyzed(clash),
+                StoreFixtures.analyzed(StoreFixtures.ORCHID)));
+        assertEquals(AddOutcome.Kind.REJECTED, out.get(1).kind());
+        assertTrue(out.get(1).reason().startsWith("duplicate id 'gz-1'"), out.get(1).reason());
+        assertEquals(AddOutcome.Kind.ADDED, out.get(2).kind());
+        assertEquals(2, store.stats().articles());
+    }
+
+    private Map<String, Long> addAll() {
+        List<AddOutcome> out = store.add(List.of(StoreFixtures.analyzed(StoreFixtures.PIER),
+                StoreFixtures.analyzed(StoreFixtures.ORCHID), StoreFixtures.analyzed(StoreFixtures.FERRY)));
+        Map<String, Long> ids = new HashMap<>();
+        ids.put("pier", out.get(0).id());
+        ids.put("orchid", out.get(1).id());
+        ids.put("ferry", out.get(2).id());
+        return ids;
+    }
+
+    /** Unrelated articles, so that BM25's document frequencies are those of a real collection. */
+    private void addFiller() {
+        List<AnalyzedArticle> filler = new ArrayList<>();
+        String[] topics = {"A chess club in Arnsby won the regional cup after a long final.",
+                "The museum in Lisk opened a hall of old maps and sea charts.",
+                "Rail workers in Tamsford agreed a new timetable for the night trains.",
+                "A baker in Orrin sold bread made from an heirloom wheat.",
+                "The school board of Fenmoor planned a reading programme for the summer."};
+        for (int i = 0; i < topics.length; i++) {
+            filler.add(StoreFixtures.analyzed(new Article(null, "https://filler.example/" + i, "Filler", "Item " + i, List.of(),
+                    "2023-01-0" + (i + 1), null, null, topics[i] + " Everyone agreed it went well.")));
+        }
+        store.add(filler);
+    }
+
+    private List<Long> search(String q) {
+        return store.search(SearchQuery.parse(q), 10).stream().map(SearchHit::id).toList();
+    }
+
+    @Test
+    void searchUnderstandsWordsPhrasesOperatorsPrefixesAndFilters() {
+        Map<String, Long> id = addAll();
+        addFiller();
+        assertEquals(List.of(id.get("pier"), id.get("ferry")), search("pier"), "title and repeated matches rank first");
+        assertEquals(List.of(id.get("pier")), search("\"stone pier\""));
+        assertEquals(List.of(id.get("ferry")), search("pier fog"));
+        assertEquals(List.of(id.get("ferry")), search("pier AND fog"));
+        assertEquals(2, search("orchid OR fog").size());
+        assertEquals(List.of(id.get("pier")), search("pier NOT fog"));
+        assertEquals(List.of(id.get("pier")), search("pier -fog"));
+        assertEquals(List.of(id.get("orchid")), search("orch*"));
+        assertEquals(List.of(id.get("ferry")), search("pier source:\"velmar post\""));
+        assertEquals(List.of(id.get("ferry")), search("harbour since:2024-06"));
+        assertEquals(List.of(id.get("pier")), search("harbour until:2024-05-02"));
+        assertEquals(List.of(), search("harbour until:2024-05-01"));
+        assertEquals(java.util.Set.of(id.get("pier"), id.get("ferry")), java.util.Set.copyOf(search("(stone OR fog) pier")));
+        assertEquals(List.of(id.get("pier")), search("(stone OR orchid) pier"));
+        assertEquals(List.of(), search("zeppelin"));
+        assertEquals(2, search("source:\"Velmar Post\"").size(), "filters alone list the matching articles");
+    }
+
+    @Test
+    void searchHighlightsTheMatchedWordsInASnippet() {
+        addAll();
+        SearchHit hit = store.search(SearchQuery.parse("orchid"), 1).getFirst();
+        assertEquals("Orchid blooms after twelve years", hit.title());
+        assertFalse(hit.highlights().isEmpty());
+        int[] r = hit.highlights().getFirst();
+        assertEquals("orchid", hit.snippet().substring(r[0], r[1]).toLowerCase());
+        assertTrue(hit.snippet("[", "]").contains("[orchid]"), hit.snippet("[", "]"));
+        assertTrue(hit.score() > 0);
+    }
+
+    @Test
+    void hostileSearchTextIsJustASearch() {
+        addAll();
+        for (String q : List.of("'; DROP TABLE articles; --", "\" OR 1=1 --", "pier\" OR \"", "NEAR(pier fog)", "title:pier",
+                "pier) OR (1", "a' & !b | c:* <->", "*", "\\", "pier'; DELETE FROM digests; --")) {
+            try {
+                store.search(SearchQuery.parse(q), 10);
+            } catch (IllegalArgumentException e) {
+                // refusing a query with nothing to look for is fine; a database error is not
+            }
+        }
+        assertEquals(List.of(), search("'; DROP TABLE articles; --"));
+        assertEquals(3, store.stats().articles());
+        assertEquals(3, store.articles(10, 0).size());
+        assertTrue(store.article(store.articles(1, 0).getFirst().id()).isPresent());
+    }
+
+    @Test
+    void statementsAreQueryableBySpeaker() {
+        AnalyzedArticle base = StoreFixtures.analyzed(StoreFixtures.PIER);
+        String text = StoreFixtures.PIER.text();
+        int start = text.indexOf("Mayor Ida Strand");
+        Digest withStatements = new Digest(base.digest().summary(),
+                List.of(new Digest.Statement("Ida Strand", "indirect", start, text.indexOf("October.") + 8,
+                        text.substring(start, text.indexOf("October.") + 8))),
+                base.digest().fingerprint(), base.digest().keyphrases());
+        long id = store.add(List.of(new AnalyzedArticle(base.article(), withStatements, base.contentHash()))).getFirst().id();
+        List<StatementRow> rows = store.statementsBy("ida strand", 10);
+        assertEquals(1, rows.size());
+        assertEquals(id, rows.getFirst().articleId());
+        assertEquals("Ida Strand", rows.getFirst().speaker());
+        assertTrue(rows.getFirst().text().endsWith("October."));
+        assertEquals(withStatements.statements(), store.article(id).orElseThrow().digest().statements());
+        assertEquals(1, store.stats().statements());
+        assertEquals(List.of(), store.statementsBy("Nobody", 10));
+    }
+
+    @Test
+    void statsCountAndDataSurvivesReopening() {
+        addAll();
+        StoreStats s = store.stats();
+        assertEquals(3, s.articles());
+        assertEquals(0, s.stories());
+        assertEquals(0, s.feeds());
+        assertTrue(s.bytes() > 0 && s.bytesPerArticle() > 0);
+        store.close();
+        store = open();
+        assertEquals(3, store.stats().articles());
+        assertEquals(List.of("Fog delays island ferry", "Orchid blooms after twelve years", "Harbour pier to be rebuilt"),
+                store.articles(10, 0).stream().map(ArticleRow::title).toList());
+        assertEquals(1, store.articles(1, 2).size());
+    }
+
+    @Test
+    void ingestReportsBrokenLinesContinuesAndIsIdempotent() throws Exception {
+        Path jsonl = tmp.resolve("in.jsonl");
+        Files.writeString(jsonl, String.join("\n",
+                "{\"id\":\"x1\",\"title\":\"Pier vote\",\"source\":\"Gazette\",\"date\":\"2024-05-02\",\"text\":\"" + StoreFixtures.PIER.text().replace("\n", "\\n") + "\"}",
+                "{\"title\": \"cut off",
+                "[1, 2]",
+                "{\"url\":\"https://post.example/raw\",\"html\":\"<html><head><title>Raw page</title></head><body><p>The orchid garden will stay open late on Friday.</p></body></html>\"}",
+                "{\"title\":\"No body\"}",
+                "{\"id\":\"x1\",\"text\":\"Another article reusing an id that is already taken here.\"}",
+                "") + "\n");
+        Path txt = tmp.resolve("dir/sub/ferry.txt");
+        Files.createDirectories(txt.getParent());
+        Files.writeString(txt, "Fog delays island ferry\n\n" + StoreFixtures.FERRY.text());
+        Files.write(tmp.resolve("dir/bad.txt"), new byte[]{'a', 'b', (byte) 0xC3, (byte) 0x28, 'c'});
+        CliRun first = cli(storeArgs(), "ingest", jsonl.toString(), tmp.resolve("dir").toString(), tmp.resolve("missing.txt").toString(),
+                "https://example.com/page", "--json");
+        assertEquals(2, first.exit(), first.out() + first.err());
+        List<String> errs = first.errLines();
+        assertTrue(errs.stream().anyMatch(l -> l.startsWith("precis: " + jsonl + ":2: broken JSON")), first.err());
+        assertTrue(errs.stream().anyMatch(l -> l.startsWith("precis: " + jsonl + ":3: is not a JSON object")), first.err());
+        assertTrue(errs.stream().anyMatch(l -> l.startsWith("precis: " + jsonl + ":5: has neither")), first.err());
+        assertTrue(errs.stream().anyMatch(l -> l.startsWith("precis: " + jsonl + ":6: duplicate id 'x1'")), first.err());
+        assertTrue(errs.stream().anyMatch(l -> l.contains("bad.txt: is not valid UTF-8")), first.err());
+        assertTrue(errs.stream().anyMatch(l -> l.contains("missing.txt: no such file")), first.err());
+        assertTrue(errs.stream().anyMatch(l -> l.contains("https://example.com/page: fetching web pages is not available")), first.err());
+        assertTrue(errs.stream().allMatch(l -> l.startsWith("precis: ")), "one line per problem, no stack traces: " + first.err());
+        assertTrue(first.out().strip().endsWith("}"));
+        assertTrue(first.out().contains("\"added\":3,\"duplicates\":0,\"failed\":7"), first.out());
+        CliRun again = cli(storeArgs(), "ingest", jsonl.toString(), tmp.resolve("dir").toString(), "--json");
+        assertTrue(again.out().contains("\"added\":0,\"duplicates\":3"), again.out());
+        CliRun stats = cli(storeArgs(), "stats", "--json");
+        assertEquals(0, stats.exit(), stats.err());
+        String last = stats.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.contains("\"articles\":3,\"stories\":0,\"feeds\":0,\"statements\":0"), last);
+        CliRun found = cli(storeArgs(), "search", "orchid", "--json");
+        assertTrue(found.out().contains("\"title\":\"Raw page\""), found.out());
+        CliRun hostile = cli(storeArgs(), "search", "'; DROP TABLE articles; --");
+        assertEquals(0, hostile.exit(), hostile.err());
+        assertTrue(cli(storeArgs(), "articles", "list").out().contains("Pier vote"));
+        CliRun show = cli(storeArgs(), "articles", "show", "999999");
+        assertNotEquals(0, show.exit());
+        assertEquals(List.of("precis: 999999: no article with this id"), show.errLines());
+    }
+
+    /**
+     * A child process ingests thousands of articles and is killed with SIGKILL mid-way; every
+     * article it reported committed is there with its digest, and re-running completes the rest
+     * without duplicates.
+     */
+    @Test
+    void killedIngestLosesNothingCommittedAndCanBeRerun() throws Exception {
+        int n = 4000;
+        Path jsonl = StoreFixtures.generatedJsonl(tmp, n);
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.precis.cli.Main",
+                "ingest", jsonl.toString(), "--verbose", "--batch", "40", "--threads", "2"));
+        cmd.addAll(storeArgs());
+        Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Map<Long, String> committed = new HashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; committed.size() < 300 && (line = r.readLine()) != null; ) {
+                if (line.startsWith("added ")) {
+                    String[] p = line.split(" ", 3);
+                    committed.put(Long.parseLong(p[1]), p[2]);
+                }
+            }
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertEquals(137, child.exitValue(), "killed by SIGKILL, not finished");
+        assertTrue(committed.size() >= 300, "child reported " + committed.size() + " commits");
+        store.close();
+        store = open();
+        long present = store.stats().articles();
+        assertTrue(present >= committed.size() && present < n, "present after kill: " + present);
+        for (Map.Entry<Long, String> e : committed.entrySet()) {
+            StoredArticle s = store.article(e.getKey()).orElseThrow(() -> new AssertionError("committed article " + e + " missing"));
+            int line = Integer.parseInt(e.getValue().substring(e.getValue().lastIndexOf(':') + 1));
+            assertEquals("https://gen.example/a/" + (line - 1), s.article().url());
+            assertEquals(3, s.digest().summary().sentences().size());
+        }
+        CliRun rerun = cli(storeArgs(), "ingest", jsonl.toString(), "--json");
+        assertEquals(0, rerun.exit(), rerun.err());
+        assertTrue(rerun.out().contains("\"added\":" + (n - present) + ",\"duplicates\":" + present + ",\"failed\":0"), rerun.out());
+        assertEquals(n, store.stats().articles());
+        assertEquals(n, store.search(SearchQuery.parse("source:\"gen daily\""), n + 10).size());
+    }
+}

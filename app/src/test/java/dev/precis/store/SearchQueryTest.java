@@ -1,0 +1,47 @@
+package dev.precis.store;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SearchQueryTest {
+
+    @Test
+    void rendersIntoBothQueryLanguages() {
+        SearchQuery q = SearchQuery.parse("pier \"stone quay\" OR ferr* -fog");
+        assertEquals("(('pier' & ('stone' <-> 'quay')) | ('ferr':* & !'fog'))", q.toTsquery());
+        assertEquals("((\"pier\" AND \"stone quay\") OR ((\"ferr\" *) NOT \"fog\"))", q.toFts5());
+    }
+
+    @Test
+    void filtersAreTakenOutOfTheWords() {
+        SearchQuery q = SearchQuery.parse("election source:\"Velmar Post\" since:2024-05 until:2024");
+        assertEquals("velmar post", q.source());
+        assertEquals("2024-05", q.since());
+        assertEquals("2025", q.until());
+        assertEquals("'election'", q.toTsquery());
+        assertEquals("2024-03-01", SearchQuery.parse("x until:2024-02-29").until());
+        assertNull(SearchQuery.parse("source:post").expression());
+    }
+
+    @Test
+    void punctuationNeverBecomesAnOperator() {
+        SearchQuery q = SearchQuery.parse("'; DROP TABLE articles; --");
+        assertEquals("(\"drop\" AND \"table\" AND \"articles\")", q.toFts5());
+        assertEquals("('drop' & 'table' & 'articles')", q.toTsquery());
+        assertEquals("\"covid 19\"", SearchQuery.parse("covid-19").toFts5());
+        assertEquals("\"the\"", SearchQuery.parse("the").toFts5(), "a lone stop word is still searched");
+        assertEquals("\"pier\"", SearchQuery.parse("the pier").toFts5(), "stop words beside other words are dropped");
+    }
+
+    @Test
+    void unsearchableQueriesSayWhy() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse("  ")).getMessage().contains("no words"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse("NOT fog")).getMessage().contains("only excludes"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse("pier OR NOT fog")).getMessage().contains("NOT must follow"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse("pier since:yesterday")).getMessage().startsWith("since:"));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.precis.store;
+
+import dev.precis.article.Article;
+import dev.precis.digest.Digester;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Small articles written for these tests, and a generator of many distinct ones. */
+final class StoreFixtures {
+
+    static final Digester DIGESTER = new Digester();
+
+    static final Article PIER = new Article("gz-1", "https://gazette.example/pier?utm_source=feed#top", "The Elwin Gazette",
+            "Harbour pier to be rebuilt", List.of("Ana Moss"), "2024-05-02", "en", null, """
+            The harbour council of Port Elwin voted on Tuesday to rebuild the old stone pier before winter.
+
+            Fishermen had warned for years that the pier was crumbling. The council set aside two million crowns for the work.
+
+            Mayor Ida Strand said the repairs would start in October. Builders from the valley will bring the stone by barge.""");
+
+    static final Article ORCHID = new Article(null, "https://post.example/orchid", "Velmar Post", "Orchid blooms after twelve years",
+            List.of(), "2024-06-01", "en", null, """
+            A rare orchid bloomed in the botanical garden of Velmar this spring, drawing long queues of visitors.
+
+            Gardeners said the plant flowers once every twelve years and only for a few days. The garden will stay open late.""");
+
+    static final Article FERRY = new Article(null, "https://post.example/ferry", "Velmar Post", "Fog delays island ferry",
+            List.of(), "2024-06-03", "en", null, """
+            The island ferry ran two hours late on Sunday because of thick fog over the strait.
+
+            Passengers waited at the north quay, where the harbour office handed out tea. The pier at Port Elwin was not affected.""");
+
+    private StoreFixtures() {
+    }
+
+    static AnalyzedArticle analyzed(Article a) {
+        return AnalyzedArticle.of(a, DIGESTER);
+    }
+
+    private static final String[] SUBJECTS = {"The council", "A farmer", "The museum", "Rail workers", "The school board",
+            "A local baker", "The river authority", "Volunteers", "The lighthouse keeper", "A cycling club"};
+    private static final String[] VERBS = {"announced", "questioned", "celebrated", "postponed", "reviewed", "funded",
+            "opposed", "welcomed", "planned", "described"};
+    private static final String[] OBJECTS = {"a new bridge", "the spring market", "a longer harvest season", "the night trains",
+            "a reading programme", "the old mill", "flood barriers", "a coastal path", "the autumn fair", "a solar roof"};
+    private static final String[] PLACES = {"in Arnsby", "near Coldwater", "in the upper valley", "at Fenmoor", "in Lisk",
+            "beside the lake", "in Orrin", "at the harbour", "in Tamsford", "on the plateau"};
+
+    /** Writes {@code n} distinct articles as JSONL, each with a unique URL; returns the file. */
+    static Path generatedJsonl(Path dir, int n) throws IOException {
+        Random r = new Random(7);
+        List<String> lines = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int p = 0; p < 3; p++) {
+                if (p > 0) {
+                    text.append("\\n\\n");
+                }
+                for (int s = 0; s < 2; s++) {
+                    text.append(SUBJECTS[r.nextInt(SUBJECTS.length)]).append(' ').append(VERBS[r.nextInt(VERBS.length)])
+                            .append(' ').append(OBJECTS[r.nextInt(OBJECTS.length)]).append(' ')
+                            .append(PLACES[r.nextInt(PLACES.length)]).append(" on day ").append(i * 10 + p * 2 + s).append(". ");
+                }
+            }
+            lines.add("{\"url\":\"https://gen.example/a/" + i + "\",\"title\":\"Report number " + i + "\",\"source\":\"Gen Daily\","
+                    + "\"date\":\"2024-01-01\",\"text\":\"" + text.toString().strip() + "\"}");
+        }
+        Path f = dir.resolve("generated.jsonl");
+        Files.write(f, lines);
+        return f;
+    }
+}
