@@ -154,7 +154,7 @@ final class BodyText {
         if (pruneLinkBlocks && CONTAINERS.contains(name)) {
             int len = measure.textLength(e);
             double ld = measure.linkDensity(e);
-            if (len > 0 && (ld > 0.5 || ld > 0.33 && len < 200) && ContentScorer.classWeight(e) < 25) {
+            if (len > 0 && (ld > 0.5 || ld > 0.33 && len < 200) && measure.weight(e) < 25) {
                 return true;
             }
         }
@@ -197,7 +197,7 @@ final class BodyText {
             if (title != null && text.length() < 400 && squash(text).equals(title)) {
                 continue;
             }
-            if (text.length() < 30 || seen.add(text)) {
+            if (text.length() < 100 || seen.add(text)) {
                 out.add(text);
             }
         }
