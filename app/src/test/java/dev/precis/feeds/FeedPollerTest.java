@@ -131,12 +131,16 @@ class FeedPollerTest {
         web.page("/feed", "application/rss+xml", rss("Gazette",
                 item("t1", web.url("/story/1"), "Feed title one", "<p>The harbour committee met\u2026</p>")
                         + item("t2", web.url("/story/2"), "Feed title two", "<p>Library hours. Read more</p>")
-                        + item("t3", web.url("/private/3"), "Feed title three", "<p>A private teaser\u2026</p>")));
+                        + item("t3", web.url("/private/3"), "Feed title three", "<p>A private teaser\u2026</p>")
+                        + item("t4", web.url("/gone/4"), "Feed title four", "<p>Gone soon\u2026</p>")));
         long id = store.addFeed(web.url("/feed"), null, null).id();
         FeedReport r = poller.pollDue().feeds().get(0);
         assertEquals(3, r.added(), r.message());
         assertEquals(2, r.pages(), r.message());
         assertTrue(r.message().contains("1 pages disallowed by robots.txt"), r.message());
+        assertTrue(r.message().endsWith("1 full-text fetches failed, left for later (HTTP 404 for "
+                + web.url("/gone/4") + ")"), r.message());
+        assertTrue(store.articleIdByUrl(web.url("/gone/4")).isEmpty(), "a teaser whose page failed is not stored");
         assertEquals(0, web.hits("/private/3").size());
         assertEquals(1, web.hits("/robots.txt").size());
 
