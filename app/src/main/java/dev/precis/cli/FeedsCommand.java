@@ -64,7 +64,8 @@ final class FeedsCommand implements Runnable {
                     }
                     FeedRecord f = store.addFeed(found.url(), found.feed().title(), found.feed().siteUrl());
                     out.println(f.id() + "\t" + f.url() + "\t" + (f.title() == null ? "" : f.title())
-                            + "\t" + found.feed().format() + ", " + found.feed().totalEntries() + " entries");
+                            + "\t" + found.feed().format() + ", " + found.feed().totalEntries()
+                            + (found.feed().totalEntries() == 1 ? " entry" : " entries"));
                 });
             }
         }
