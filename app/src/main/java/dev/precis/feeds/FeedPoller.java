@@ -186,11 +186,11 @@ public final class FeedPoller implements AutoCloseable {
         }
         try {
             FeedReport report = store(feed, parsed);
-            Duration interval = feed.interval().isZero() ? settings.defaultInterval() : feed.interval();
+            // The interval kept is the one this answer asked for, so that 304s later keep to it.
+            Instant next = settings.schedule().afterSuccess(now, settings.defaultInterval(), parsed.ttl(), maxAge);
             store.updateFeed(new FeedRecord(feed.id(), feed.url(), feed.title() != null ? feed.title() : parsed.title(),
                     feed.siteUrl() != null ? feed.siteUrl() : parsed.siteUrl(), response.header("etag"),
-                    response.header("last-modified"), interval,
-                    settings.schedule().afterSuccess(now, interval, parsed.ttl(), maxAge), now, null, 0,
+                    response.header("last-modified"), Duration.between(now, next), next, now, null, 0,
                     feed.articleCount(), feed.addedAt()));
             return report;
         } catch (RuntimeException e) {

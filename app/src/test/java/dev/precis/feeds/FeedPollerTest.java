@@ -117,6 +117,9 @@ class FeedPollerTest {
         assertEquals("\"v1\"", hits.get(1).header("If-None-Match"));
         assertEquals("Tue, 05 Mar 2024 10:00:00 GMT", hits.get(1).header("If-Modified-Since"));
         assertEquals(2, store.stats().articles());
+        FeedRecord after304 = feed(id);
+        assertEquals(Duration.ofHours(2), after304.interval(), "the interval the last full answer asked for");
+        assertEquals(Duration.ofHours(2), Duration.between(after304.lastFetch(), after304.nextFetch()));
     }
 
     @Test
