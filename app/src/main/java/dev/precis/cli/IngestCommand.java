@@ -67,7 +67,9 @@ final class IngestCommand implements Callable<Integer> {
                 ObjectNode o = Json.object();
                 o.put("added", t.added()).put("duplicates", t.duplicates()).put("failed", t.failed())
                         .put("seconds", Math.round(t.seconds() * 1000) / 1000.0)
-                        .put("articles_per_second", Math.round(rate * 10) / 10.0);
+                        .put("articles_per_second", Math.round(rate * 10) / 10.0)
+                        .put("write_seconds", Math.round(t.writeSeconds() * 1000) / 1000.0)
+                        .put("write_cpu_seconds", Math.round(t.writeCpuSeconds() * 1000) / 1000.0);
                 ObjectNode f = o.putObject("failures");
                 t.failures().forEach(f::put);
                 out.println(Json.line(o));

@@ -26,12 +26,14 @@ import java.util.concurrent.TimeUnit;
 final class IngestRun {
 
     /** How the run ended. */
-    record Tally(long added, long duplicates, long failed, Map<String, Integer> failures, double seconds) {
+    record Tally(long added, long duplicates, long failed, Map<String, Integer> failures, double seconds, double writeSeconds,
+                 double writeCpuSeconds) {
     }
 
     private record Result(String name, AnalyzedArticle analyzed, String failure) {
     }
 
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final Result END = new Result(null, null, null);
     private static final long BATCH_NANOS = 250_000_000L;
 
@@ -89,6 +91,8 @@ final class IngestRun {
         Map<String, Integer> failures = new TreeMap<>();
         List<Result> batch = new ArrayList<>();
         long batchStarted = 0;
+        long writeNanos = 0;
+        long writeCpu = 0;
         try {
             while (true) {
                 Result r = results.poll(50, TimeUnit.MILLISECONDS);
@@ -110,7 +114,11 @@ final class IngestRun {
                     }
                 }
                 if (!batch.isEmpty() && (end || batch.size() >= batchSize || System.nanoTime() - batchStarted > BATCH_NANOS)) {
+                    long w0 = System.nanoTime();
+                    long c0 = THREADS.getCurrentThreadCpuTime();
                     List<AddOutcome> outcomes = store.add(batch.stream().map(Result::analyzed).toList());
+                    writeNanos += System.nanoTime() - w0;
+                    writeCpu += THREADS.getCurrentThreadCpuTime() - c0;
                     for (int i = 0; i < outcomes.size(); i++) {
                         AddOutcome o = outcomes.get(i);
                         String name = batch.get(i).name();
@@ -151,7 +159,9 @@ final class IngestRun {
             pool.shutdownNow();
             progress.finish();
         }
-        return new Tally(added, duplicates, failed, failures, (System.nanoTime() - started) / 1e9);
+
+        return new Tally(added, duplicates, failed, failures, (System.nanoTime() - started) / 1e9, writeNanos / 1e9,
+                writeCpu / 1e9);
     }
 
     private Result analyze(IngestItem item) {

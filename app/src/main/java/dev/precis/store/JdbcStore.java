@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -33,6 +35,13 @@ abstract class JdbcStore implements Store {
     static {
         FLYWAY_LOG.setLevel(Level.WARNING);
     }
+
+    /**
+     * Matches ranked per search at most: the most recently stored ones. Ranking every match of
+     * a word found in most articles would cost time in proportion to the store; this bound
+     * keeps a search within milliseconds at any size and favours recent news.
+     */
+    public static final int MAX_RANKED = 2000;
 
     protected final Connection conn;
     protected final ReentrantLock lock = new ReentrantLock();
@@ -223,15 +232,20 @@ abstract class JdbcStore implements Store {
     @Override
     public List<SearchHit> search(SearchQuery query, int limit) {
         return locked(() -> {
-            if (query.expression() == null) {
-                return filtered(query, limit);
-            }
-            return fullText(query, limit);
+            List<Ranked> ranked = query.expression() == null ? filtered(query, limit) : rank(query, limit);
+            return hits(ranked, new Snippets(query));
         }, "cannot search");
     }
 
-    /** Full-text search for a query with words. */
-    protected abstract List<SearchHit> fullText(SearchQuery query, int limit) throws SQLException;
+    /** An article id with its relevance. */
+    protected record Ranked(long id, double score) {
+    }
+
+    /**
+     * The best {@code limit} of the {@value #MAX_RANKED} most recently stored articles matching
+     * the query's words and filters, best first.
+     */
+    protected abstract List<Ranked> rank(SearchQuery query, int limit) throws SQLException;
 
     /** The SQL conditions on {@code a.source} / {@code a.published} for the query's filters. */
     protected static String filters(SearchQuery q) {
@@ -262,27 +276,48 @@ abstract class JdbcStore implements Store {
         return i;
     }
 
-    private List<SearchHit> filtered(SearchQuery q, int limit) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT a.id, a.title, a.source, a.published, a.url, substr(a.text, 1, 200) FROM articles a WHERE 1 = 1"
-                        + filters(q) + " ORDER BY a.published DESC, a.id DESC LIMIT ?")) {
-            int i = bindFilters(ps, 1, q);
-            ps.setInt(i, limit);
-            return hits(ps);
-        }
-    }
-
-    /** Reads hits from columns id, title, source, published, url, marked snippet[, score]. */
-    protected static List<SearchHit> hits(PreparedStatement ps) throws SQLException {
-        List<SearchHit> out = new ArrayList<>();
+    /** Reads (id, score) rows. */
+    protected static List<Ranked> ranked(PreparedStatement ps) throws SQLException {
+        List<Ranked> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
-            boolean scored = rs.getMetaData().getColumnCount() >= 7;
             while (rs.next()) {
-                out.add(SearchHit.marked(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), scored ? rs.getDouble(7) : 0, rs.getString(6)));
+                out.add(new Ranked(rs.getLong(1), rs.getDouble(2)));
             }
         }
         return out;
+    }
+
+    private List<Ranked> filtered(SearchQuery q, int limit) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT a.id, 0 FROM articles a WHERE 1 = 1" + filters(q)
+                + " ORDER BY a.published DESC, a.id DESC LIMIT ?")) {
+            int i = bindFilters(ps, 1, q);
+            ps.setInt(i, limit);
+            return ranked(ps);
+        }
+    }
+
+    private List<SearchHit> hits(List<Ranked> ranked, Snippets snippets) throws SQLException {
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, SearchHit> byId = new HashMap<>();
+        Map<Long, Double> scores = new HashMap<>();
+        ranked.forEach(r -> scores.put(r.id(), r.score()));
+        String marks = String.join(", ", java.util.Collections.nCopies(ranked.size(), "?"));
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT id, title, source, published, url, text FROM articles WHERE id IN (" + marks + ")")) {
+            for (int i = 0; i < ranked.size(); i++) {
+                ps.setLong(i + 1, ranked.get(i).id());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    byId.put(id, SearchHit.marked(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            scores.get(id), snippets.of(rs.getString(6))));
+                }
+            }
+        }
+        return ranked.stream().map(r -> byId.get(r.id())).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override

@@ -13,13 +13,9 @@ import java.util.Properties;
 
 /**
  * The shared store: a PostgreSQL database, full-text search over a stored, weighted
- * {@code tsvector} (title A, body B) with a GIN index, ranked by {@code ts_rank} and highlighted
- * by {@code ts_headline}.
+ * {@code tsvector} (title A, body B) with a GIN index, ranked by {@code ts_rank}.
  */
 public final class PostgresStore extends JdbcStore {
-
-    private static final String HEADLINE_OPTIONS =
-            "StartSel=" + SearchHit.OPEN + ", StopSel=" + SearchHit.CLOSE + ", MaxWords=35, MinWords=15, MaxFragments=1";
 
     private PostgresStore(Connection conn, String description) {
         super(conn, description);
@@ -75,20 +71,17 @@ public final class PostgresStore extends JdbcStore {
     }
 
     @Override
-    protected List<SearchHit> fullText(SearchQuery q, int limit) throws SQLException {
+    protected List<Ranked> rank(SearchQuery q, int limit) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT m.id, m.title, m.source, m.published, m.url, ts_headline('english', m.text, m.q, ?), m.score"
-                        + " FROM (SELECT a.id, a.title, a.source, a.published, a.url, a.text, q.q,"
-                        + "              ts_rank(a.search, q.q) AS score"
-                        + "       FROM articles a, to_tsquery('english', ?) AS q(q)"
-                        + "       WHERE a.search @@ q.q" + filters(q)
-                        + "       ORDER BY score DESC, a.id DESC LIMIT ?) m"
-                        + " ORDER BY m.score DESC, m.id DESC")) {
-            ps.setString(1, HEADLINE_OPTIONS);
-            ps.setString(2, q.toTsquery());
-            int i = bindFilters(ps, 3, q);
+                "WITH q AS (SELECT to_tsquery('english', ?) AS q),"
+                        + " c AS (SELECT a.id, a.search FROM articles a, q WHERE a.search @@ q.q" + filters(q)
+                        + "       ORDER BY a.id DESC LIMIT ?)"
+                        + " SELECT c.id, ts_rank(c.search, q.q) AS score FROM c, q ORDER BY score DESC, c.id DESC LIMIT ?")) {
+            ps.setString(1, q.toTsquery());
+            int i = bindFilters(ps, 2, q);
+            ps.setInt(i++, MAX_RANKED);
             ps.setInt(i, limit);
-            return hits(ps);
+            return ranked(ps);
         }
     }
 

@@ -31,6 +31,8 @@ public final class SqliteStore extends JdbcStore {
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
+    /** Prepared once; used only by the writer, under the store lock. */
+    private PreparedStatement indexRow;
 
     private SqliteStore(Connection conn, Path file) {
         super(conn, "SQLite " + file);
@@ -59,6 +61,7 @@ public final class SqliteStore extends JdbcStore {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(10_000);
+        config.setCacheSize(-65_536);
         Connection conn;
         try {
             conn = config.createConnection(url);
@@ -109,27 +112,30 @@ public final class SqliteStore extends JdbcStore {
 
     @Override
     protected void index(long id, Article article) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)")) {
-            ps.setLong(1, id);
-            ps.setString(2, article.title() == null ? "" : article.title());
-            ps.setString(3, article.text());
-            ps.executeUpdate();
+        if (indexRow == null) {
+            indexRow = conn.prepareStatement("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)");
         }
+        indexRow.setLong(1, id);
+        indexRow.setString(2, article.title() == null ? "" : article.title());
+        indexRow.setString(3, article.text());
+        indexRow.executeUpdate();
     }
 
     @Override
-    protected List<SearchHit> fullText(SearchQuery q, int limit) throws SQLException {
+    protected List<Ranked> rank(SearchQuery q, int limit) throws SQLException {
+        // single-table inner query so FTS5 walks matches newest first and stops at MAX_RANKED;
+        // bm25() is then computed only for those
+        String filters = filters(q);
         try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT a.id, a.title, a.source, a.published, a.url,"
-                        + " snippet(articles_fts, 1, char(2), char(3), '…', 24),"
-                        + " -bm25(articles_fts, " + TITLE_WEIGHT + ", 1.0) AS score"
-                        + " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-                        + " WHERE articles_fts MATCH ?" + filters(q)
-                        + " ORDER BY bm25(articles_fts, " + TITLE_WEIGHT + ", 1.0) LIMIT ?")) {
+                "SELECT id, score FROM (SELECT rowid AS id, -bm25(articles_fts, " + TITLE_WEIGHT + ", 1.0) AS score"
+                        + " FROM articles_fts WHERE articles_fts MATCH ?"
+                        + (filters.isEmpty() ? "" : " AND EXISTS (SELECT 1 FROM articles a WHERE a.id = articles_fts.rowid" + filters + ")")
+                        + " ORDER BY rowid DESC LIMIT ?) ORDER BY score DESC, id DESC LIMIT ?")) {
             ps.setString(1, q.toFts5());
             int i = bindFilters(ps, 2, q);
+            ps.setInt(i++, MAX_RANKED);
             ps.setInt(i, limit);
-            return hits(ps);
+            return ranked(ps);
         }
     }
 
