@@ -43,12 +43,18 @@ final class BodyText {
     private final ContentScorer measure;
     private final PageChrome chrome;
     private final String title;
+    private final List<String> bylines = new ArrayList<>();
     private boolean pruneLinkBlocks = true;
 
     BodyText(ContentScorer measure, PageChrome chrome, String title) {
         this.measure = measure;
         this.chrome = chrome;
         this.title = title == null ? null : squash(title);
+    }
+
+    /** The byline lines ("By Ann Lee") dropped from the body by the last {@link #paragraphs} call. */
+    List<String> bylines() {
+        return bylines;
     }
 
     /** Keeps link-heavy containers too (for the last-resort pass over a whole page). */
@@ -191,7 +197,11 @@ final class BodyText {
                 }
                 continue;
             }
-            if (text.length() < 120 && (BYLINE.matcher(text).matches() || LONE_DATE.matcher(text).matches())) {
+            if (text.length() < 120 && BYLINE.matcher(text).matches()) {
+                bylines.add(text);
+                continue;
+            }
+            if (text.length() < 120 && LONE_DATE.matcher(text).matches()) {
                 continue;
             }
             if (title != null && text.length() < 400 && squash(text).equals(title)) {

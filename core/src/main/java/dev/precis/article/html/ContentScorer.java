@@ -44,6 +44,7 @@ final class ContentScorer {
             "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul");
 
     /** Text length (non-space characters) and link text length of each element. */
+    private static final int MAX_CHUNKS = 40;
     private static final int TEXT = 0;
     private static final int LINK = 1;
     private static final int COMMAS = 2;
@@ -222,12 +223,18 @@ final class ContentScorer {
         for (int up = 0; up < 4 && near.parent() != null && !near.parent().nameIs("body"); up++) {
             near = near.parent();
         }
+        java.util.Set<Element> inArticle = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        if (article != null) {
+            inArticle.addAll(article.getAllElements());
+        }
         List<Element> cousins = new ArrayList<>();
-        for (Element e : all) {
+        for (Element e : near.getAllElements()) {
             if (e != top && e.normalName().equals(top.normalName()) && e.className().strip().equals(cls)
-                    && textLength(e) >= 50 && linkDensity(e) < 0.25 && isAncestor(near, e)
-                    && (article == null || isAncestor(article, e))) {
+                    && textLength(e) >= 50 && linkDensity(e) < 0.5 && (article == null || inArticle.contains(e))) {
                 cousins.add(e);
+                if (cousins.size() > MAX_CHUNKS) {
+                    return chosen; // a repeated structure (list items, nested wrappers), not a body in chunks
+                }
             }
         }
         if (cousins.isEmpty()) {
@@ -271,6 +278,27 @@ final class ContentScorer {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether an {@code <article>} beside the body is a teaser for another article (a linked
+     * headline, mostly links, or too short to be read for itself) rather than, say, one more
+     * entry of a live blog.
+     */
+    private boolean isTeaser(Element article) {
+        return textLength(article) < 100 || linkDensity(article) > 0.3
+                || article.selectFirst("h1 a, h2 a, h3 a, h4 a, a h1, a h2, a h3, a h4") != null;
+    }
+
+    /** A division that reads as one paragraph: no block children, or a wrapper around one paragraph. */
+    private boolean isParagraphLike(Element e) {
+        if (!e.nameIs("div")) {
+            return false;
+        }
+        if (isScorable(e)) {
+            return true;
+        }
+        return e.childrenSize() == 1 && e.child(0).nameIs("p");
     }
 
     private boolean isScorable(Element e) {
@@ -324,19 +352,18 @@ final class ContentScorer {
             }
         }
         if (alternatives.size() >= 2 && top.closest("article") == null) {
-            Element parent = top.parent();
-            while (parent != null && !parent.nameIs("body") && !parent.nameIs("html")) {
-                int containing = 0;
-                for (Element alt : alternatives) {
-                    if (isAncestor(parent, alt)) {
-                        containing++;
-                    }
+            Map<Element, Integer> meeting = new IdentityHashMap<>();
+            for (Element alt : alternatives) {
+                for (Element p = alt.parent(); p != null; p = p.parent()) {
+                    meeting.merge(p, 1, Integer::sum);
                 }
-                if (containing >= 2) {
+            }
+            for (Element parent = top.parent(); parent != null && !parent.nameIs("body") && !parent.nameIs("html");
+                 parent = parent.parent()) {
+                if (meeting.getOrDefault(parent, 0) >= 2) {
                     top = parent;
                     break;
                 }
-                parent = parent.parent();
             }
         }
         while (top.parent() != null && !top.parent().nameIs("body") && top.parent().children().size() == 1
@@ -368,17 +395,18 @@ final class ContentScorer {
                 out.add(sibling);
                 continue;
             }
-            if (sibling.nameIs("article") || sibling.selectFirst("article") != null) {
-                continue; // self-contained compositions: other articles (teasers), not more of this one
+            if (sibling.nameIs("article") ? isTeaser(sibling) : sibling.selectFirst("article") != null) {
+                continue; // other articles (teasers, lists of them), not more of this one
             }
-            double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+            boolean sameClass = !top.className().isEmpty() && top.className().equals(sibling.className());
+            double bonus = sameClass ? topScore * 0.2 : 0;
             Double s = scores.get(sibling);
-            if (s != null && s + bonus >= threshold && linkDensity(sibling) < 0.25) {
+            double ld = linkDensity(sibling);
+            if (s != null && s + bonus >= threshold && ld < (sameClass ? 0.5 : 0.25)) {
                 out.add(sibling);
-            } else if (sibling.nameIs("p")) {
+            } else if (sibling.nameIs("p") || isParagraphLike(sibling)) {
                 int len = textLength(sibling);
-                double ld = linkDensity(sibling);
-                String text = len > 0 ? sibling.text() : "";
+                String text = len > 0 && len <= 80 ? sibling.text() : "";
                 if (len > 80 && ld < 0.25 || len > 0 && len <= 80 && ld == 0 && text.matches("(?s).*[.!?。…\"”]\\s*$")) {
                     out.add(sibling);
                 }

@@ -5,6 +5,7 @@ import org.jsoup.select.Elements;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,19 +46,20 @@ final class PageCleaner {
 
     /** Removes tags that never hold article text, hidden elements, and figures and headers without paragraphs. */
     static void always(Element root) {
-        List<Element> doomed = new ArrayList<>();
-        for (Element e : root.getAllElements()) {
-            if (neverContent(e)) {
-                doomed.add(e);
+        Elements all = root.getAllElements();
+        Map<Element, Integer> paragraphs = new IdentityHashMap<>();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Element e = all.get(i);
+            int n = e.nameIs("p") || e.nameIs("blockquote") ? 1 : 0;
+            for (Element c : e.children()) {
+                n += paragraphs.getOrDefault(c, 0);
             }
+            paragraphs.put(e, n);
         }
-        for (Element e : doomed) {
-            e.remove();
-        }
-        doomed.clear();
-        for (Element e : root.getAllElements()) {
-            if (e.nameIs("figure") && e.selectFirst("p, blockquote") == null
-                    || e.nameIs("header") && e.select("p").size() < 3) {
+        List<Element> doomed = new ArrayList<>();
+        for (Element e : all) {
+            int n = paragraphs.get(e);
+            if (neverContent(e, n) || e.nameIs("figure") && n == 0 || e.nameIs("header") && n < 3) {
                 doomed.add(e);
             }
         }
@@ -75,7 +77,7 @@ final class PageCleaner {
         return NEVER.in(names) ? 2 : 1;
     }
 
-    private static boolean neverContent(Element e) {
+    private static boolean neverContent(Element e, int paragraphs) {
         if (NEVER_CONTENT.contains(e.normalName())) {
             return true;
         }
@@ -92,7 +94,7 @@ final class PageCleaner {
                 return true;
             }
         }
-        return "true".equals(e.attr("aria-hidden")) && e.selectFirst("p") == null;
+        return "true".equals(e.attr("aria-hidden")) && paragraphs == 0;
     }
 
     /**
@@ -106,8 +108,8 @@ final class PageCleaner {
         List<Element> doomed = new ArrayList<>();
         Set<Element> protectedElements = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Element body : root.select("[itemprop=articleBody], article")) {
-            for (Element p = body; p != null; p = p.parent()) {
-                protectedElements.add(p);
+            for (Element p = body; p != null && protectedElements.add(p); p = p.parent()) {
+                // each ancestor chain is walked once: it stops where an earlier one was marked
             }
         }
         Map<String, Integer> verdicts = new HashMap<>();

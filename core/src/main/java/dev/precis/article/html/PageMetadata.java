@@ -48,6 +48,7 @@ public record PageMetadata(String title, List<String> byline, String published, 
     private static final Pattern NOT_A_NAME = Pattern.compile(
             "(?iu)\\d|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?$|^(updated|published|posted)\\b|@"
                     + "|^(by|von|par|por|di|door|av|af|admin|administrator|editor|staff|user|guest|anonymous|unknown)$|^.{0,2}$");
+    private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\\d|3[01])(?:/|$)");
     private static final Pattern DATE_IN_TEXT = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?)(Z|[+-]\\d{2}:?\\d{2})?)?");
     private static final Set<String> BYLINE_CLASSES = Set.of("byline", "by-line", "author", "author-name",
             "article-author", "byline__name", "contributor", "author__name", "byline-name");
@@ -91,11 +92,11 @@ public record PageMetadata(String title, List<String> byline, String published, 
             if (itemprop.equals("datePublished") && !e.nameIs("meta")) {
                 times.add(e);
             } else if (itemprop.equals("author")) {
-                bylines.get(0).add(e);
+                addCapped(bylines.get(0), e);
             } else if (e.nameIs("a") && e.attr("rel").equalsIgnoreCase("author")) {
-                bylines.get(1).add(e);
+                addCapped(bylines.get(1), e);
             } else if (isBylineClass(e.className())) {
-                bylines.get(2).add(e);
+                addCapped(bylines.get(2), e);
             }
         }
         for (Element meta : metas) {
@@ -113,7 +114,7 @@ public record PageMetadata(String title, List<String> byline, String published, 
                 case "og:url" -> b.metaUrl = first(b.metaUrl, value);
                 case "og:image", "og:image:url", "twitter:image", "twitter:image:src", "thumbnailurl" ->
                         b.image = first(b.image, value);
-                case "article:published_time", "datepublished", "date", "pubdate", "publishdate",
+                case "article:published_time", "article:published", "datepublished", "date", "pubdate", "publishdate",
                      "publish-date", "dc.date", "dc.date.issued", "dcterms.date", "sailthru.date",
                      "parsely-pub-date", "og:published_time", "article.published", "citation_publication_date" ->
                         b.metaDate = first(b.metaDate, value);
@@ -171,7 +172,8 @@ public record PageMetadata(String title, List<String> byline, String published, 
         b.docTitle = doc.title();
         PageMetadata m = b.build();
         String base = doc.location();
-        return new PageMetadata(m.title(), m.byline(), m.published(), m.source(), absolute(base, m.url()),
+        String published = m.published() != null ? m.published() : urlDate(m.url() != null ? m.url() : base);
+        return new PageMetadata(m.title(), m.byline(), published, m.source(), absolute(base, m.url()),
                 m.language(), absolute(base, m.image()));
     }
 
@@ -181,6 +183,12 @@ public record PageMetadata(String title, List<String> byline, String published, 
         }
         String resolved = org.jsoup.internal.StringUtil.resolve(base, url);
         return resolved.isEmpty() ? url : resolved;
+    }
+
+    private static void addCapped(List<Element> list, Element e) {
+        if (list.size() < 20) {
+            list.add(e);
+        }
     }
 
     private static boolean containsOther(Element e, List<Element> candidates) {
@@ -263,6 +271,18 @@ public record PageMetadata(String title, List<String> byline, String published, 
         return null;
     }
 
+    /** A date written into a URL path as news sites do ({@code /2024/03/05/}), or {@code null}. */
+    static String urlDate(String url) {
+        if (url == null) {
+            return null;
+        }
+        Matcher m = URL_DATE.matcher(url);
+        if (!m.find()) {
+            return null;
+        }
+        return isoDate(m.group(1) + "-" + m.group(2) + "-" + m.group(3));
+    }
+
     private static String first(String current, String candidate) {
         return current != null ? current : candidate;
     }
@@ -309,7 +329,7 @@ public record PageMetadata(String title, List<String> byline, String published, 
                 if (graph != null) {
                     graph.forEach(todo::add);
                 }
-                if (isArticle(n.get("@type"))) {
+                if (isArticle(n.get("@type")) || n.has("headline") && n.has("datePublished")) {
                     article(n);
                 } else if (n.has("mainEntity")) {
                     todo.add(n.get("mainEntity"));
@@ -419,6 +439,7 @@ public record PageMetadata(String title, List<String> byline, String published, 
             String head = title != null ? title : metaTitle != null ? withoutSite(metaTitle, site) : cleanDocTitle(docTitle, site);
             List<String> names = new ArrayList<>(!authors.isEmpty() ? authors : metaAuthors);
             String date = published != null ? published : isoDate(metaDate);
+
             String url = canonical != null && !canonical.isEmpty() ? canonical : metaUrl != null ? metaUrl : ldUrl;
             String lang = language(ldLang != null ? ldLang : !htmlLang.isEmpty() ? htmlLang : metaLang);
             return new PageMetadata(head, names, date, site, url, lang, image != null ? image : ldImage);
