@@ -334,7 +334,7 @@ public final class PageFetcher {
 
     private byte[] body(Reading reading, Map<String, String> headers) throws IOException, FetchException {
         byte[] raw;
-        if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", "").strip())) {
+        if (headers.getOrDefault("transfer-encoding", "").strip().toLowerCase(Locale.ROOT).endsWith("chunked")) {
             raw = chunked(reading);
         } else if (headers.containsKey("content-length")) {
             long length;
