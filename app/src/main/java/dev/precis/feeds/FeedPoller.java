@@ -102,7 +102,7 @@ public final class FeedPoller implements AutoCloseable {
         this.settings = settings;
         this.gate = new HostGate(settings.hostDelay(), listener);
         this.parser = new FeedParser(settings.maxEntries());
-        this.robots = new RobotsRules(url -> request(url, RobotsRules.headers()));
+        this.robots = new RobotsRules(url -> request(url, RobotsRules.headers()), gate);
     }
 
     /** Polls the feeds that are due now. */

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The robots.txt rules of the sites whose article pages Precis fetches, read with crawler-commons and
  * kept for a day (as RFC 9309 allows caching). A robots.txt that is missing
  * (4xx) allows everything; one that cannot be fetched (5xx, network error) disallows the site for now,
- * as RFC 9309 asks.
+ * as RFC 9309 asks. A {@code Crawl-delay} lengthens the pause the {@link HostGate} keeps for that host.
  */
 final class RobotsRules {
 
@@ -40,8 +40,11 @@ final class RobotsRules {
 
     private final ConcurrentHashMap<String, Site> sites = new ConcurrentHashMap<>();
 
-    RobotsRules(Source source) {
+    private final HostGate gate;
+
+    RobotsRules(Source source, HostGate gate) {
         this.source = source;
+        this.gate = gate;
     }
 
     /** Whether robots.txt lets Precis fetch {@code url}. */
@@ -52,7 +55,11 @@ final class RobotsRules {
         Site site = sites.compute(origin, (k, old) ->
                 old == null || old.read().plus(KEEP).isBefore(mine.read()) ? mine : old);
         if (site == mine) {
-            mine.rules().complete(read(origin + "/robots.txt"));
+            BaseRobotRules rules = read(origin + "/robots.txt");
+            if (rules.getCrawlDelay() > 0) {
+                gate.atLeast(uri.getHost(), Duration.ofMillis(rules.getCrawlDelay()));
+            }
+            mine.rules().complete(rules);
         }
         try {
             return site.rules().get().isAllowed(url);
