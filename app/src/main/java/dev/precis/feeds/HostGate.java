@@ -8,8 +8,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Politeness towards publishers: at most one request at a time to a host, and at least {@code delay}
- * between the end of one request and the start of the next. Waiting callers are served in arrival
- * order. Meant for virtual threads, which may block here cheaply.
+ * between the end of one request and the start of the next (longer for a host whose robots.txt asks for a
+ * {@code Crawl-delay}, see {@link #atLeast}). Waiting callers are served in arrival order. Meant for virtual
+ * threads, which may block here cheaply.
  *
  * <pre>{@code
  * try (HostGate.Pass pass = gate.enter(uri.getHost())) {
