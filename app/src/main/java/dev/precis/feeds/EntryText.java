@@ -3,12 +3,20 @@ package dev.precis.feeds;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** The paragraphs of a feed entry's HTML content: its block elements' text, or its whole text. */
 final class EntryText {
+
+    // Compiled once: jsoup parses a query string anew on every select(String) call.
+    private static final Evaluator NOT_TEXT =
+            QueryParser.parse("script, style, iframe, object, embed, form, figure figcaption");
+    private static final Evaluator BLOCKS = QueryParser.parse("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre");
+    private static final Evaluator OUTER_BLOCKS = QueryParser.parse("p, li, blockquote");
 
     private EntryText() {
     }
@@ -18,10 +26,10 @@ final class EntryText {
             return List.of();
         }
         Document doc = Jsoup.parseBodyFragment(html);
-        doc.select("script, style, iframe, object, embed, form, figure figcaption").remove();
+        doc.select(NOT_TEXT).remove();
         List<String> out = new ArrayList<>();
-        for (Element block : doc.body().select("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre")) {
-            if (block.selectFirst("p, li, blockquote") != null) {
+        for (Element block : doc.body().select(BLOCKS)) {
+            if (hasInnerBlock(block)) {
                 continue; // its inner blocks are taken one by one
             }
             String t = block.text().strip();
@@ -38,5 +46,14 @@ final class EntryText {
             }
         }
         return out;
+    }
+
+    private static boolean hasInnerBlock(Element block) {
+        for (Element child : block.getAllElements()) {
+            if (child != block && OUTER_BLOCKS.matches(block, child)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
