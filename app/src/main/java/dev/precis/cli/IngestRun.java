@@ -34,6 +34,8 @@ final class IngestRun {
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Name of the result that reports the reader thread failing (it holds no in-flight permit). */
+    private static final String READER_FAILED = "ingest";
     private static final Result END = new Result(null, null, null);
     private static final long BATCH_NANOS = 250_000_000L;
 
@@ -79,7 +81,7 @@ final class IngestRun {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                results.add(new Result("ingest", null, "stopped reading inputs: " + e));
+                results.add(new Result(READER_FAILED, null, "stopped reading inputs: " + e));
             } finally {
                 results.add(END);
             }
@@ -98,7 +100,7 @@ final class IngestRun {
                 Result r = results.poll(50, TimeUnit.MILLISECONDS);
                 boolean end = r == END;
                 if (r != null && !end) {
-                    if (r != null && r.name() != null && !r.name().equals("ingest")) {
+                    if (!r.name().equals(READER_FAILED)) {
                         inFlight.release();
                     }
                     done++;

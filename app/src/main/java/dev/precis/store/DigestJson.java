@@ -31,10 +31,11 @@ final class DigestJson {
         return arr.toString();
     }
 
+    /** All sentence scores, to six decimals: enough to re-rank, half the bytes of full doubles. */
     static String scores(Summary s) {
         ArrayNode arr = MAPPER.createArrayNode();
         for (double d : s.scores()) {
-            arr.add(d);
+            arr.add(Math.round(d * 1e6) / 1e6);
         }
         return arr.toString();
     }

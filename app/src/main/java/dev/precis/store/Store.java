@@ -32,7 +32,11 @@ public interface Store extends AutoCloseable {
     /** Articles newest first. */
     List<ArticleRow> articles(int limit, int offset);
 
-    /** Articles matching {@code query}, best first, with highlighted snippets. */
+    /**
+     * Articles matching {@code query}, best first, with highlighted snippets. Relevance ranks
+     * the {@link JdbcStore#MAX_RANKED} most recently stored matches, which bounds the cost of
+     * words found in most articles; a query of filters only lists by publication date.
+     */
     List<SearchHit> search(SearchQuery query, int limit);
 
     /** Statements by a speaker (case-insensitive exact name), newest articles first. */

@@ -1,4 +1,4 @@
--- Articles, digests, feeds and stories for SQLite; full-text search with FTS5.
+-- Articles, feeds and stories for SQLite; full-text search with FTS5.
 -- Times are ISO-8601 text (UTC), the same in both dialects, so range filters compare as strings.
 CREATE TABLE articles (
     id            INTEGER PRIMARY KEY,
@@ -18,16 +18,6 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_published ON articles (published);
 CREATE INDEX articles_source ON articles (lower(source));
-
-CREATE TABLE digests (
-    article_id  INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-    algorithm   TEXT NOT NULL,
-    summary     TEXT NOT NULL,
-    scores      TEXT NOT NULL,
-    statements  TEXT NOT NULL DEFAULT '[]',
-    fingerprint INTEGER NOT NULL,
-    keyphrases  TEXT NOT NULL DEFAULT '[]'
-);
 
 CREATE TABLE feeds (
     id               INTEGER PRIMARY KEY,

@@ -1,5 +1,15 @@
--- Tables both dialects share as written: statement rows (queryable by speaker), article-feed
--- links and story membership.
+-- Tables both dialects share as written: digests, statement rows (queryable by speaker),
+-- article-feed links and story membership.
+CREATE TABLE digests (
+    article_id  BIGINT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    algorithm   TEXT NOT NULL,
+    summary     TEXT NOT NULL,
+    scores      TEXT NOT NULL,
+    statements  TEXT NOT NULL DEFAULT '[]',
+    fingerprint BIGINT NOT NULL,
+    keyphrases  TEXT NOT NULL DEFAULT '[]'
+);
+
 CREATE TABLE statements (
     article_id   BIGINT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     idx          INTEGER NOT NULL,
