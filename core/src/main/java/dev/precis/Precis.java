@@ -2,6 +2,7 @@ package dev.precis;
 
 import dev.precis.article.Article;
 import dev.precis.article.PlainTextReader;
+import dev.precis.article.html.HtmlExtractor;
 import dev.precis.summary.Summary;
 import dev.precis.summary.SummaryOptions;
 import dev.precis.text.Doc;
@@ -14,9 +15,12 @@ import dev.precis.text.Doc;
  * Summary gist = Precis.summarize(text);              // three sentences, default algorithm
  * Summary short = Precis.summarizer().words(50).summarize(text);
  * Article a = Precis.read(scrapedText);               // title, paragraphs, page chrome removed
+ * Article page = Precis.extract(html, url);           // the article of a web page, with metadata
  * }</pre>
  */
 public final class Precis {
+
+    private static final HtmlExtractor EXTRACTOR = new HtmlExtractor();
 
     private Precis() {
     }
@@ -34,6 +38,18 @@ public final class Precis {
     /** Reads plain text as an article: detects the title, splits paragraphs, drops page chrome. */
     public static Article read(String text) {
         return new PlainTextReader().read(text);
+    }
+
+    /**
+     * The article of a web page: title, byline, date, source, canonical URL, language, lead image,
+     * and the body as paragraphs without menus, share bars, captions or related links. The text is
+     * empty when the page holds no article ({@link HtmlExtractor#extractPage} says why).
+     *
+     * @param html    the page
+     * @param pageUrl the page's address, for relative links (may be null)
+     */
+    public static Article extract(String html, String pageUrl) {
+        return EXTRACTOR.extract(html, pageUrl);
     }
 
     /** Analyzes {@code text} into sentences and tokens with offsets. */

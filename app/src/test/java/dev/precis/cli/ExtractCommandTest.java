@@ -189,4 +189,19 @@ class ExtractCommandTest {
         assertTrue(r.out().startsWith("Le vieux ponton ferme"), r.out());
         assertTrue(r.out().contains("Le conseil du port a voté mardi"), r.out());
     }
+
+    @Test
+    void standardInputHtmlIsDecodedByItsOwnCharset() {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(PAGE.getBytes(Charset.forName("windows-1252"))));
+            Run r = run("extract", "-", "--format", "markdown");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().startsWith("# Le vieux ponton ferme\n"), r.out());
+            assertTrue(r.out().contains("*By Zoé Martin · 2024-03-05T09:30:00Z · La Gazette du Port*"), r.out());
+            assertTrue(r.out().contains("Les réparations auraient coûté"), r.out());
+        } finally {
+            System.setIn(saved);
+        }
+    }
 }

@@ -36,6 +36,9 @@ final class BodyText {
                     + "([\\s,|at-]+\\d{1,2}[:.]\\d{2}\\s*(am|pm|a\\.m\\.|p\\.m\\.)?\\s*\\p{Lu}{0,5})?$"
                     + "|^((published|updated|posted)[:\\s]+)?\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}([\\sT,]+\\d{1,2}:\\d{2}.{0,12})?$");
 
+    /** Page chrome is short: longer paragraphs are not matched against the chrome rules. */
+    private static final int MAX_CHROME_CHARS = 300;
+
     /** One output block. */
     record Block(String text, String tag, int linkChars) {
     }
@@ -190,7 +193,7 @@ final class BodyText {
             if (b.linkChars() > len * 0.6 && !(len > 200 && b.linkChars() < len * 0.8)) {
                 continue;
             }
-            int drop = chrome.chromeLines(text);
+            int drop = text.length() <= MAX_CHROME_CHARS ? chrome.chromeLines(text) : 0;
             if (drop > 0) {
                 if (drop == 2 && i + 1 < blocks.size() && blocks.get(i + 1).text().length() < 200) {
                     i++;

@@ -25,13 +25,13 @@ import java.util.regex.Pattern;
  */
 final class ContentScorer {
 
-    static final Keywords NEGATIVE = new Keywords(
+    private static final Keywords NEGATIVE = new Keywords(
             "-ad-|\\bad\\b|\\bads\\b|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|foot"
                     + "|gdpr|masthead|media|meta|outbrain|promo|related|recommend|scroll|shoutbox|sidebar|skyscraper"
                     + "|sponsor|shopping|tag\\b|tags\\b|tool|widget|share|social|newsletter|subscribe|signup|popup|modal"
                     + "|byline|author|caption|credit|dateline|timestamp|pagination|pager|next|prev|teaser|most-read|mostread"
                     + "|trending|cookie|consent|paywall|login|nav\\b|menu|header");
-    static final Keywords POSITIVE = new Keywords(
+    private static final Keywords POSITIVE = new Keywords(
             "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-text|richtext");
     private static final Keywords BODY_HINT = new Keywords(
             "article-body|articlebody|article__body|articlebody|article-content|article__content|article-text|entry-content"
@@ -110,7 +110,10 @@ final class ContentScorer {
         return n;
     }
 
-    /** {@link #classWeight(Element)}, remembered per distinct class-and-id string of the page. */
+    /**
+     * Class-and-id weight: +25 for content hints, -25 for furniture hints, +25 more for body names,
+     * +50 for {@code itemprop=articleBody}; remembered per distinct class-and-id string of the page.
+     */
     int weight(Element e) {
         String names = e.className() + " " + e.id();
         if (names.length() == 1) {
@@ -122,11 +125,6 @@ final class ContentScorer {
             weights.put(names, w);
         }
         return w + ("articleBody".equals(e.attr("itemprop")) ? 50 : 0);
-    }
-
-    /** Class-and-id weight: +25 for content hints, -25 for furniture hints, +25 more for body names. */
-    static int classWeight(Element e) {
-        return nameWeight(e.className() + " " + e.id()) + ("articleBody".equals(e.attr("itemprop")) ? 50 : 0);
     }
 
     private static int nameWeight(String rawNames) {

@@ -25,7 +25,8 @@ final class PageCleaner {
 
     private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "svg",
             "canvas", "iframe", "object", "embed", "button", "select", "input", "textarea", "nav", "aside", "footer",
-            "dialog", "link", "meta", "figcaption");
+            "dialog", "link", "meta", "figcaption", "amp-sidebar", "amp-ad", "amp-analytics", "amp-social-share",
+            "amp-consent", "amp-user-notification");
     private static final Set<String> FURNITURE_ROLES = Set.of("navigation", "complementary", "contentinfo", "dialog");
     private static final Keywords UNLIKELY = new Keywords(
             "-ad-|ad-break|adbox|advert|agegate|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap"

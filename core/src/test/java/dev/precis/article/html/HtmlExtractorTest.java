@@ -241,4 +241,10 @@ class HtmlExtractorTest {
         assertTrue(a.text().startsWith("The harbour board voted"), a.text());
         assertFalse(a.text().contains("Subscribe"), a.text());
     }
+
+    @Test
+    void facadeExtractsTheSameArticle() {
+        String html = page("<title>Pier</title>", BODY);
+        assertEquals(extractor.extract(html, "https://example.org/pier"), dev.precis.Precis.extract(html, "https://example.org/pier"));
+    }
 }
