@@ -2,7 +2,6 @@ package dev.precis.cli;
 
 import dev.precis.article.html.PageDecoder;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -31,6 +30,9 @@ import java.util.zip.GZIPInputStream;
  */
 public record Input(String name, String kind, String text) {
 
+    private static final java.util.regex.Pattern HTML_START = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<(!doctype\\s+html|html|head|body|meta|title)\\b");
+
     /** The largest input accepted, in bytes. */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
 
@@ -38,7 +40,9 @@ public record Input(String name, String kind, String text) {
     public static Input load(String spec) {
         if (spec.equals("-")) {
             try {
-                return fromBytes("-", "txt", readCapped("-", System.in));
+                byte[] bytes = readCapped("-", System.in);
+                String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+                return looksLikeHtml(head) ? html("-", bytes, null) : fromBytes("-", "txt", bytes);
             } catch (IOException e) {
                 throw new BadInputException("-", "cannot read standard input: " + e.getMessage());
             }
@@ -82,8 +86,7 @@ public record Input(String name, String kind, String text) {
      * mark, the Content-Type header's charset, {@code <meta charset>}, else UTF-8 or windows-1252).
      */
     public static Input html(String name, byte[] bytes, String contentType) {
-        boolean bom = bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE || (bytes[0] & 0xFF) == 0xFF || (bytes[0] & 0xFF) == 0xEF);
-        if (!bom && looksBinary(bytes)) {
+        if (PageDecoder.byteOrderMark(bytes) == null && !PageDecoder.isGzip(bytes) && looksBinary(bytes)) {
             throw new BadInputException(name, "looks like binary data, not text");
         }
         String text;
@@ -101,6 +104,11 @@ public record Input(String name, String kind, String text) {
         return new Input(name, "html", text);
     }
 
+    /** Whether text starts as a web page does (doctype, or an html, head, body, meta or title tag). */
+    static boolean looksLikeHtml(String text) {
+        return HTML_START.matcher(text).find();
+    }
+
     private static String kindOf(String lowerName) {
         if (lowerName.endsWith(".html") || lowerName.endsWith(".htm") || lowerName.endsWith(".xhtml")) {
             return "html";
@@ -115,31 +123,18 @@ public record Input(String name, String kind, String text) {
     }
 
     private static byte[] readCapped(String name, InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[65536];
-        long total = 0;
-        for (int n; (n = in.read(buf)) > 0; ) {
-            total += n;
-            if (total > MAX_BYTES) {
-                throw new BadInputException(name, "is larger than " + (MAX_BYTES >> 20) + " MB");
-            }
-            out.write(buf, 0, n);
+        try {
+            return PageDecoder.readCapped(in, MAX_BYTES);
+        } catch (IllegalArgumentException tooLarge) {
+            throw new BadInputException(name, "is larger than " + (MAX_BYTES >> 20) + " MB");
         }
-        return out.toByteArray();
     }
 
     private static String decode(String name, byte[] bytes) {
-        int offset = 0;
-        java.nio.charset.Charset charset = StandardCharsets.UTF_8;
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            offset = 3;
-        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
-            offset = 2;
-        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
-            offset = 2;
-        } else if (looksBinary(bytes)) {
+        java.nio.charset.Charset bom = PageDecoder.byteOrderMark(bytes);
+        java.nio.charset.Charset charset = bom == null ? StandardCharsets.UTF_8 : bom;
+        int offset = bom == null ? 0 : bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
+        if (bom == null && looksBinary(bytes)) {
             throw new BadInputException(name, "looks like binary data, not text");
         }
         CharsetDecoder decoder = charset.newDecoder()

@@ -8,8 +8,6 @@ import dev.precis.fetch.FetchException;
 import dev.precis.fetch.FetchedPage;
 import dev.precis.fetch.PageFetcher;
 
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * Turns an input (file, {@code -} or http(s) URL) into an {@link Article} according to its kind:
@@ -18,8 +16,6 @@ import java.util.regex.Pattern;
 final class InputArticles {
 
     private static final HtmlExtractor HTML = new HtmlExtractor();
-    private static final Pattern HTML_START = Pattern.compile(
-            "(?is)^\\s*(<!--.*?-->\\s*)*<(!doctype\\s+html|html|head|body|meta|title)\\b");
 
     private InputArticles() {
     }
@@ -58,13 +54,7 @@ final class InputArticles {
     }
 
     static Article read(Input input, String baseUrl) {
-        String kind = input.kind();
-        if (kind.equals("txt") && HTML_START.matcher(input.text()).find()) {
-            kind = "html";
-            if (input.name().equals("-")) {
-                input = Input.html("-", input.text().getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
-            }
-        }
+        String kind = input.kind().equals("txt") && Input.looksLikeHtml(input.text()) ? "html" : input.kind();
         Article article = switch (kind) {
             case "md" -> new PlainTextReader().readMarkdown(input.text());
             case "html" -> {

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
         description = {"Precis: a self-hosted news digest engine.",
                 "Extracts articles, summarizes them faithfully, shows who said what, and groups stories."},
         subcommands = {SummarizeCommand.class, ExtractCommand.class, StatementsCommand.class, EvalCommand.class,
-                IngestCommand.class, SearchCommand.class, ArticlesCommand.class, StatsCommand.class, DemoCommand.class,
-                ServeCommand.class, CommandLine.HelpCommand.class})
+                IngestCommand.class, SearchCommand.class, ArticlesCommand.class, StatsCommand.class, FeedsCommand.class,
+                PollCommand.class, DemoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

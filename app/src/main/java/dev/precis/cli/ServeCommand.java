@@ -50,12 +50,8 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /**
-     * Hook for background feed polling while serving: start the feed poller over
-     * {@code reader.store()} here, record each round into {@code reader.feeds()} and call
-     * {@code reader.newsroom().refresh()} when new articles arrive. Empty until the feeds code
-     * is wired in.
-     */
+    /** Polls the store's feeds in the background while serving (due feeds, checked every minute). */
     static void startFeedPolling(Reader reader) {
+        reader.pollFeeds(java.time.Duration.ofMinutes(1));
     }
 }

@@ -24,8 +24,9 @@ public final class FeedDiscovery {
     public static List<String> feeds(String html, String pageUrl) {
         Document page = Jsoup.parse(html, pageUrl == null ? "" : pageUrl);
         List<String> found = new ArrayList<>();
+        List<Element> alternates = page.select("link[rel~=(?i)\\balternate\\b][href][type]");
         for (int rank = 0; rank < FEED_TYPES.size(); rank++) {
-            for (Element link : page.select("link[rel~=(?i)\\balternate\\b][href][type]")) {
+            for (Element link : alternates) {
                 String type = link.attr("type").toLowerCase(Locale.ROOT).strip();
                 if (type.startsWith(FEED_TYPES.get(rank))) {
                     String url = FeedParser.resolve(pageUrl, link.attr("href"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.module.SyModule;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -40,7 +41,8 @@ import java.util.regex.Pattern;
  *
  * <p>XML is read with DOCTYPE declarations refused (ROME's {@code allowDoctypes=false} sets the SAX
  * feature {@code disallow-doctype-decl} and turns off external entities), so XXE and entity-expansion
- * ("billion laughs") documents fail at their first line instead of expanding. Dates in formats beyond
+ * ("billion laughs") documents fail at their first line instead of expanding. The refresh interval a
+ * feed asks for comes from RSS {@code <ttl>} or the syndication module ({@code sy:updatePeriod}). Dates in formats beyond
  * RFC 822 and W3C are read with the extra masks in {@code rome.properties}.
  */
 public final class FeedParser {
@@ -52,6 +54,9 @@ public final class FeedParser {
     private static final Pattern HTML_START =
             Pattern.compile("^(?:\\s|<!--.*?-->)*<(?:!doctype\\s+html|html|head|body)\\b",
                     Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private static final Pattern ABSOLUTE = Pattern.compile("(?i)https?://");
+    private static final Pattern EMAIL_NAME = Pattern.compile("\\S+@\\S+\\s*\\((.+)\\)");
 
     private final int maxEntries;
 
@@ -109,7 +114,7 @@ public final class FeedParser {
             entries.add(entry(e, baseUrl));
         }
         return new ParsedFeed(feed.getFeedType(), blankToNull(feed.getTitle()), resolve(baseUrl, feed.getLink()),
-                ttl(feed.originalWireFeed()), entries, all.size());
+                ttl(feed), entries, all.size());
     }
 
     private static String xmlProblem(FeedException e) {
@@ -125,15 +130,34 @@ public final class FeedParser {
         return "not a feed: " + message;
     }
 
-    private static Duration ttl(WireFeed wire) {
+    /** The refresh interval the feed asks for: RSS 2.0 {@code <ttl>}, or the syndication module's period. */
+    private static Duration ttl(SyndFeed feed) {
+        WireFeed wire = feed.originalWireFeed();
         if (wire instanceof Channel channel && channel.getTtl() > 0) {
             return Duration.ofMinutes(channel.getTtl());
+        }
+        if (feed.getModule(SyModule.URI) instanceof SyModule sy && sy.getUpdatePeriod() != null) {
+            Duration period = switch (sy.getUpdatePeriod().strip().toLowerCase(Locale.ROOT)) {
+                case SyModule.HOURLY -> Duration.ofHours(1);
+                case SyModule.DAILY -> Duration.ofDays(1);
+                case SyModule.WEEKLY -> Duration.ofDays(7);
+                case SyModule.MONTHLY -> Duration.ofDays(30);
+                case SyModule.YEARLY -> Duration.ofDays(365);
+                default -> null;
+            };
+            if (period != null) {
+                return period.dividedBy(Math.max(1, sy.getUpdateFrequency()));
+            }
         }
         return null;
     }
 
     private static FeedEntry entry(SyndEntry e, String baseUrl) {
-        String url = resolve(baseUrl, e.getLink());
+        String link = e.getLink();
+        if (link != null && link.equals(e.getUri()) && !ABSOLUTE.matcher(link.strip()).lookingAt()) {
+            link = null; // ROME's link from a permalink guid that is no URL ("item-17")
+        }
+        String url = resolve(baseUrl, link);
         if (url == null && e.getUri() != null && e.getUri().startsWith("http")) {
             url = e.getUri();
         }
@@ -264,9 +288,20 @@ public final class FeedParser {
         }
     }
 
+    /** Adds an author's name; RSS writes "desk@site.test (Ann Desk)", of which the name is kept. */
     private static void addName(List<String> names, String name) {
-        if (name != null && !name.isBlank() && !names.contains(name.strip())) {
-            names.add(name.strip());
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        String n = name.strip();
+        var m = EMAIL_NAME.matcher(n);
+        if (m.matches()) {
+            n = m.group(1).strip();
+        } else if (n.matches("\\S+@\\S+")) {
+            return;
+        }
+        if (!n.isEmpty() && !names.contains(n)) {
+            names.add(n);
         }
     }
 

@@ -8,8 +8,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Politeness towards publishers: at most one request at a time to a host, and at least {@code delay}
- * between the end of one request and the start of the next. Waiting callers are served in arrival
- * order. Meant for virtual threads, which may block here cheaply.
+ * between the end of one request and the start of the next (longer for a host whose robots.txt asks for a
+ * {@code Crawl-delay}, see {@link #atLeast}). Waiting callers are served in arrival order. Meant for virtual
+ * threads, which may block here cheaply.
  *
  * <pre>{@code
  * try (HostGate.Pass pass = gate.enter(uri.getHost())) {
@@ -29,9 +30,17 @@ public final class HostGate {
         void request(String host, long startNanos, long endNanos);
     }
 
+    /** The longest pause a site may ask for with {@link #atLeast}. */
+    public static final Duration MAX_DELAY = Duration.ofSeconds(60);
+
     private static final class Host {
         final ReentrantLock lock = new ReentrantLock(true);
         long lastEnd = Long.MIN_VALUE;
+        volatile long delayNanos;
+
+        Host(long delayNanos) {
+            this.delayNanos = delayNanos;
+        }
     }
 
     private final long delayNanos;
@@ -54,12 +63,12 @@ public final class HostGate {
 
     /** Waits until {@code host} is free and rested, then holds it until the pass is closed. */
     public Pass enter(String host) throws InterruptedException {
-        String key = host == null ? "" : host.toLowerCase(Locale.ROOT);
-        Host h = hosts.computeIfAbsent(key, k -> new Host());
+        String key = key(host);
+        Host h = host(key);
         h.lock.lockInterruptibly();
         try {
             if (h.lastEnd != Long.MIN_VALUE) {
-                long wait = h.lastEnd + delayNanos - System.nanoTime();
+                long wait = h.lastEnd + h.delayNanos - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
@@ -69,6 +78,31 @@ public final class HostGate {
             throw e;
         }
         return new Pass(key, h, System.nanoTime());
+    }
+
+    /**
+     * Lengthens the pause before requests to {@code host} to {@code delay} (a robots.txt
+     * {@code Crawl-delay}), at most {@link #MAX_DELAY}; never shortens it.
+     */
+    public void atLeast(String host, Duration delay) {
+        long nanos = Math.min(delay.toNanos(), MAX_DELAY.toNanos());
+        Host h = host(key(host));
+        synchronized (h) {
+            h.delayNanos = Math.max(h.delayNanos, nanos);
+        }
+    }
+
+    /** The pause kept between two requests to {@code host}. */
+    public Duration delay(String host) {
+        return Duration.ofNanos(host(key(host)).delayNanos);
+    }
+
+    private static String key(String host) {
+        return host == null ? "" : host.toLowerCase(Locale.ROOT);
+    }
+
+    private Host host(String key) {
+        return hosts.computeIfAbsent(key, k -> new Host(delayNanos));
     }
 
     /** The right to make one request to a host; closing it frees the host. */

@@ -6,7 +6,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class Opml {
      *
      * @throws FeedFormatException when the document is not well-formed OPML or declares a DOCTYPE
      */
-    public static List<Subscription> read(byte[] document) throws FeedFormatException {
+    public static List<Subscription> read(String document) throws FeedFormatException {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -37,7 +37,7 @@ public final class Opml {
         List<Subscription> out = new ArrayList<>();
         boolean sawOpml = false;
         try {
-            XMLStreamReader xml = factory.createXMLStreamReader(new ByteArrayInputStream(document));
+            XMLStreamReader xml = factory.createXMLStreamReader(new StringReader(document));
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.DTD) {

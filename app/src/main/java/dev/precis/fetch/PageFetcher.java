@@ -95,6 +95,11 @@ public final class PageFetcher {
         return new PageFetcher(Duration.ofSeconds(30), allowPrivateFlag || "1".equals(System.getenv(ALLOW_PRIVATE_ENV)));
     }
 
+    /** The total time one fetch may take, redirects and body included. */
+    public Duration timeout() {
+        return timeout;
+    }
+
     /** Whether {@code spec} names an http(s) URL (as opposed to a file). */
     public static boolean isUrl(String spec) {
         String s = spec.toLowerCase(Locale.ROOT);
@@ -329,7 +334,7 @@ public final class PageFetcher {
 
     private byte[] body(Reading reading, Map<String, String> headers) throws IOException, FetchException {
         byte[] raw;
-        if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", "").strip())) {
+        if (headers.getOrDefault("transfer-encoding", "").strip().toLowerCase(Locale.ROOT).endsWith("chunked")) {
             raw = chunked(reading);
         } else if (headers.containsKey("content-length")) {
             long length;

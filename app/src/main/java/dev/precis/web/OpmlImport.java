@@ -19,7 +19,7 @@ final class OpmlImport {
     static Result into(Newsroom room, byte[] document) {
         List<Opml.Subscription> subs;
         try {
-            subs = Opml.read(document);
+            subs = Opml.read(new String(document, java.nio.charset.StandardCharsets.UTF_8));
         } catch (FeedFormatException e) {
             throw new IllegalArgumentException("not a usable OPML file: " + e.getMessage());
         }

@@ -20,14 +20,14 @@ public final class Reader implements AutoCloseable {
 
     private final Store store;
     private final StoreNewsroom newsroom;
-    private final FeedBook feeds;
+    private final FeedSubscriber feeds;
     private final ReaderServer server;
     private final java.util.concurrent.ScheduledExecutorService refresher;
 
     /** How often the reader looks for articles stored by other processes (an ingest, a poll). */
     static final java.time.Duration REFRESH = java.time.Duration.ofSeconds(30);
 
-    private Reader(Store store, StoreNewsroom newsroom, FeedBook feeds, ReaderServer server) {
+    private Reader(Store store, StoreNewsroom newsroom, FeedSubscriber feeds, ReaderServer server) {
         this.store = store;
         this.newsroom = newsroom;
         this.feeds = feeds;
@@ -52,9 +52,9 @@ public final class Reader implements AutoCloseable {
      * {@code PRECIS_ALLOW_PRIVATE_HOSTS=1}).
      */
     public static Reader start(Store store, ReaderServer.Options options, boolean allowPrivateHosts) {
-        FeedBook feeds = new FeedBook();
-        StoreNewsroom room = new StoreNewsroom(store, Stories.grouping(), feeds);
-        room.subscriber(new FeedSubscriber(PageFetcher.standard(allowPrivateHosts)));
+        FeedSubscriber feeds = new FeedSubscriber(store, PageFetcher.standard(allowPrivateHosts));
+        StoreNewsroom room = new StoreNewsroom(store, Stories.grouping());
+        room.subscriber(feeds);
         ReaderServer server = new ReaderServer(room, options).start();
         return new Reader(store, room, feeds, server);
     }
@@ -99,8 +99,12 @@ public final class Reader implements AutoCloseable {
         return newsroom;
     }
 
-    public FeedBook feeds() {
-        return feeds;
+    /**
+     * Polls the store's feeds in the background while the reader runs: due feeds now, then every
+     * {@code tick}; new articles appear within {@link #REFRESH}.
+     */
+    public void pollFeeds(java.time.Duration tick) {
+        feeds.startPolling(tick);
     }
 
     public Store store() {
@@ -111,6 +115,11 @@ public final class Reader implements AutoCloseable {
     public void close() {
         refresher.shutdownNow();
         server.close();
+        try {
+            feeds.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         store.close();
     }
 }

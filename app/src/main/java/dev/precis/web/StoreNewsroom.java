@@ -3,6 +3,7 @@ package dev.precis.web;
 import dev.precis.article.Article;
 import dev.precis.digest.Digest;
 import dev.precis.store.ArticleRow;
+import dev.precis.store.FeedRecord;
 import dev.precis.store.SearchQuery;
 import dev.precis.store.Store;
 import dev.precis.store.StoreStats;
@@ -11,6 +12,7 @@ import dev.precis.text.Doc;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,7 @@ import java.util.Optional;
 
 /**
  * The {@link Newsroom} over a {@link Store}: articles, digests and search come from the store;
- * stories come from a {@link StoryIndex} rebuilt by {@link #refresh()}; feeds from a
- * {@link FeedBook}. Article views are analyzed once and kept in a bounded cache, so a busy
+ * stories come from a {@link StoryIndex} rebuilt by {@link #refresh()}; feeds are the store's. Article views are analyzed once and kept in a bounded cache, so a busy
  * article page costs no database work.
  */
 public final class StoreNewsroom implements Newsroom {
@@ -31,7 +32,6 @@ public final class StoreNewsroom implements Newsroom {
 
     private final Store store;
     private final StoryIndex.Grouping grouping;
-    private final FeedBook feeds;
     private final Map<String, ArticleView> cache = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
@@ -42,15 +42,12 @@ public final class StoreNewsroom implements Newsroom {
     private volatile StoryIndex stories = StoryIndex.EMPTY;
     private volatile FeedSubscriber subscriber;
     private volatile long seen = -1;
+    private volatile Map<Long, List<String>> byFeed = Map.of();
 
-    /**
-     * A newsroom over {@code store}, grouping stories with {@code grouping} and keeping feeds in
-     * {@code feeds}.
-     */
-    public StoreNewsroom(Store store, StoryIndex.Grouping grouping, FeedBook feeds) {
+    /** A newsroom over {@code store}, grouping stories with {@code grouping}. */
+    public StoreNewsroom(Store store, StoryIndex.Grouping grouping) {
         this.store = store;
         this.grouping = grouping;
-        this.feeds = feeds;
         refresh();
     }
 
@@ -64,11 +61,6 @@ public final class StoreNewsroom implements Newsroom {
         return store;
     }
 
-    /** The feed list. */
-    FeedBook feedBook() {
-        return feeds;
-    }
-
     /** Refreshes when the store's article count changed since the last refresh (cheap to call often). */
     public void refreshIfChanged() {
         if (store.stats().articles() != seen) {
@@ -80,9 +72,14 @@ public final class StoreNewsroom implements Newsroom {
     public synchronized void refresh() {
         seen = store.stats().articles();
         List<StoredArticle> recent = new ArrayList<>();
+        Map<Long, List<String>> fromFeeds = new HashMap<>();
         for (ArticleRow row : store.articles(STORY_WINDOW, 0)) {
             store.article(row.id()).ifPresent(recent::add);
+            for (long feed : store.feedsOfArticle(row.id())) {
+                fromFeeds.computeIfAbsent(feed, k -> new ArrayList<>()).add(String.valueOf(row.id()));
+            }
         }
+        byFeed = fromFeeds;
         cache.clear();
         stories = StoryIndex.build(recent, grouping);
     }
@@ -167,7 +164,7 @@ public final class StoreNewsroom implements Newsroom {
     @Override
     public Slice<ArticleCard> feedArticles(long feedId, int offset, int limit) {
         List<ArticleCard> cards = new ArrayList<>();
-        List<String> ids = feeds.articles(feedId);
+        List<String> ids = byFeed.getOrDefault(feedId, List.of());
         for (int i = offset; i < Math.min(ids.size(), offset + limit); i++) {
             article(ids.get(i)).ifPresent(v -> cards.add(card(Long.parseLong(v.article().id()), v.article().title(),
                     v.article().source(), v.article().published())));
@@ -177,25 +174,31 @@ public final class StoreNewsroom implements Newsroom {
 
     @Override
     public List<Feed> feeds() {
-        return feeds.list();
+        return store.feeds().stream().map(StoreNewsroom::feed).toList();
+    }
+
+    /** A stored feed as the reader shows it. */
+    static Feed feed(FeedRecord f) {
+        return new Feed(f.id(), f.url(), f.title(), f.lastFetch() == null ? null : f.lastFetch().toString(),
+                f.nextFetch() == null ? null : f.nextFetch().toString(), f.lastError(), f.articleCount());
     }
 
     @Override
     public Feed addFeed(String url, String title, boolean fetchNow) {
         if (!fetchNow || subscriber == null) {
-            return feeds.add(url, title);
+            return feed(store.addFeed(url, title, null));
         }
         return subscriber.subscribe(url, title, this);
     }
 
     @Override
     public boolean removeFeed(long id) {
-        return feeds.remove(id);
+        return store.removeFeed(id);
     }
 
     @Override
     public Counts counts() {
         StoreStats s = store.stats();
-        return new Counts(s.articles(), stories.size(), feeds.list().size(), s.statements());
+        return new Counts(s.articles(), stories.size(), s.feeds(), s.statements());
     }
 }

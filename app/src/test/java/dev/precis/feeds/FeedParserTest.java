@@ -71,6 +71,15 @@ class FeedParserTest {
                   <dc:date>2024-03-05T10:00:00+01:00</dc:date></item>
                 </rdf:RDF>""");
         assertEquals("rss_1.0", rdf.format());
+        assertNull(rdf.ttl());
+        ParsedFeed sy = parse("""
+                <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+                         xmlns:sy="http://purl.org/rss/1.0/modules/syndication/">
+                <channel rdf:about="http://rdf.test/"><title>RDF</title><link>http://rdf.test/</link>
+                  <description>d</description><sy:updatePeriod>hourly</sy:updatePeriod>
+                  <sy:updateFrequency>2</sy:updateFrequency></channel>
+                </rdf:RDF>""");
+        assertEquals(Duration.ofMinutes(30), sy.ttl());
         assertEquals(Instant.parse("2024-03-05T09:00:00Z"), rdf.entries().get(0).published());
     }
 

@@ -2,7 +2,6 @@ package dev.precis.feeds;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OpmlTest {
 
     private static List<Opml.Subscription> read(String doc) throws FeedFormatException {
-        return Opml.read(doc.getBytes(StandardCharsets.UTF_8));
+        return Opml.read(doc);
     }
 
     @Test

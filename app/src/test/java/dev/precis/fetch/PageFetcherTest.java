@@ -185,6 +185,7 @@ class PageFetcherTest {
     void theStandardFetcherHasTheRequiredLimits() {
         assertEquals(10 * 1024 * 1024, PageFetcher.MAX_BYTES);
         assertEquals(5, PageFetcher.MAX_REDIRECTS);
+        assertEquals(Duration.ofSeconds(30), PageFetcher.standard(false).timeout());
         web.route("/missing", ex -> TestWeb.send(ex, 404, "text/html", "<html>gone</html>"));
         assertEquals("HTTP 404", assertThrows(FetchException.class, () -> open.fetch(web.url("/missing"))).getMessage());
     }

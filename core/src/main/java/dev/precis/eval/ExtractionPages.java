@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -42,8 +41,7 @@ public final class ExtractionPages {
         }
         JsonNode root = new ObjectMapper().readTree(truth.toFile());
         List<Page> pages = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             String id = e.getKey();
             Path gz = dir.resolve("html").resolve(id + ".html.gz");
             Path plain = dir.resolve("html").resolve(id + ".html");

@@ -36,6 +36,9 @@ final class BodyText {
                     + "([\\s,|at-]+\\d{1,2}[:.]\\d{2}\\s*(am|pm|a\\.m\\.|p\\.m\\.)?\\s*\\p{Lu}{0,5})?$"
                     + "|^((published|updated|posted)[:\\s]+)?\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}([\\sT,]+\\d{1,2}:\\d{2}.{0,12})?$");
 
+    /** Page chrome is short: longer paragraphs are not matched against the chrome rules. */
+    private static final int MAX_CHROME_CHARS = 300;
+
     /** One output block. */
     record Block(String text, String tag, int linkChars) {
     }
@@ -43,12 +46,18 @@ final class BodyText {
     private final ContentScorer measure;
     private final PageChrome chrome;
     private final String title;
+    private final List<String> bylines = new ArrayList<>();
     private boolean pruneLinkBlocks = true;
 
     BodyText(ContentScorer measure, PageChrome chrome, String title) {
         this.measure = measure;
         this.chrome = chrome;
         this.title = title == null ? null : squash(title);
+    }
+
+    /** The byline lines ("By Ann Lee") dropped from the body by the last {@link #paragraphs} call. */
+    List<String> bylines() {
+        return bylines;
     }
 
     /** Keeps link-heavy containers too (for the last-resort pass over a whole page). */
@@ -154,7 +163,7 @@ final class BodyText {
         if (pruneLinkBlocks && CONTAINERS.contains(name)) {
             int len = measure.textLength(e);
             double ld = measure.linkDensity(e);
-            if (len > 0 && (ld > 0.5 || ld > 0.33 && len < 200) && ContentScorer.classWeight(e) < 25) {
+            if (len > 0 && (ld > 0.5 || ld > 0.33 && len < 200) && measure.weight(e) < 25) {
                 return true;
             }
         }
@@ -184,20 +193,24 @@ final class BodyText {
             if (b.linkChars() > len * 0.6 && !(len > 200 && b.linkChars() < len * 0.8)) {
                 continue;
             }
-            int drop = chrome.chromeLines(text);
+            int drop = text.length() <= MAX_CHROME_CHARS ? chrome.chromeLines(text) : 0;
             if (drop > 0) {
                 if (drop == 2 && i + 1 < blocks.size() && blocks.get(i + 1).text().length() < 200) {
                     i++;
                 }
                 continue;
             }
-            if (text.length() < 120 && (BYLINE.matcher(text).matches() || LONE_DATE.matcher(text).matches())) {
+            if (text.length() < 120 && BYLINE.matcher(text).matches()) {
+                bylines.add(text);
+                continue;
+            }
+            if (text.length() < 120 && LONE_DATE.matcher(text).matches()) {
                 continue;
             }
             if (title != null && text.length() < 400 && squash(text).equals(title)) {
                 continue;
             }
-            if (text.length() < 30 || seen.add(text)) {
+            if (text.length() < 100 || seen.add(text)) {
                 out.add(text);
             }
         }

@@ -25,18 +25,18 @@ import java.util.regex.Pattern;
  */
 final class ContentScorer {
 
-    static final Pattern NEGATIVE = Pattern.compile(
-            "(?i)-ad-|\\bads?\\b|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|foot"
+    private static final Keywords NEGATIVE = new Keywords(
+            "-ad-|\\bad\\b|\\bads\\b|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|foot"
                     + "|gdpr|masthead|media|meta|outbrain|promo|related|recommend|scroll|shoutbox|sidebar|skyscraper"
-                    + "|sponsor|shopping|tags?\\b|tool|widget|share|social|newsletter|subscribe|signup|popup|modal"
-                    + "|byline|author|caption|credit|dateline|timestamp|pagination|pager|next|prev|teaser|most-?read"
+                    + "|sponsor|shopping|tag\\b|tags\\b|tool|widget|share|social|newsletter|subscribe|signup|popup|modal"
+                    + "|byline|author|caption|credit|dateline|timestamp|pagination|pager|next|prev|teaser|most-read|mostread"
                     + "|trending|cookie|consent|paywall|login|nav\\b|menu|header");
-    static final Pattern POSITIVE = Pattern.compile(
-            "(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text");
-    private static final Pattern BODY_HINT = Pattern.compile(
-            "(?i)article-?body|article__body|articlebody|article-content|article__content|article-text|entry-content"
+    private static final Keywords POSITIVE = new Keywords(
+            "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-text|richtext");
+    private static final Keywords BODY_HINT = new Keywords(
+            "article-body|articlebody|article__body|articlebody|article-content|article__content|article-text|entry-content"
                     + "|post-content|post-body|post__content|story-body|story-content|storycontent|body-text|bodytext"
-                    + "|main-content|text-content|rich-?text|prose|content-body|news-text|article_body|article-main");
+                    + "|main-content|text-content|rich-text|richtext|prose|content-body|news-text|article_body|article-main");
 
     private static final Set<String> SCORABLE = Set.of("p", "pre", "td", "blockquote", "li", "h2", "h3", "h4");
     private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "dd", "div", "dl",
@@ -44,7 +44,15 @@ final class ContentScorer {
             "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul");
 
     /** Text length (non-space characters) and link text length of each element. */
-    final Map<Element, int[]> lengths = new IdentityHashMap<>();
+    private static final int MAX_CHUNKS = 40;
+    private static final int TEXT = 0;
+    private static final int LINK = 1;
+    private static final int COMMAS = 2;
+    private static final int OWN_TEXT = 3;
+    private static final int OWN_COMMAS = 4;
+
+    private final Map<Element, int[]> lengths = new IdentityHashMap<>();
+    private final Map<String, Integer> weights = new java.util.HashMap<>();
     private final Map<Element, Double> scores = new IdentityHashMap<>();
     private final Elements all;
 
@@ -55,32 +63,40 @@ final class ContentScorer {
             Element e = all.get(i);
             int text = 0;
             int link = 0;
+            int commas = 0;
+            int ownText = 0;
+            int ownCommas = 0;
             for (Node child : e.childNodes()) {
                 if (child instanceof TextNode t) {
-                    text += nonSpace(t.getWholeText());
+                    String s = t.getWholeText();
+                    ownText += nonSpace(s);
+                    ownCommas += commas(s);
                 } else if (child instanceof Element c) {
                     int[] l = lengths.get(c);
                     if (l != null) {
-                        text += l[0];
-                        link += l[1];
+                        text += l[TEXT];
+                        link += l[LINK];
+                        commas += l[COMMAS];
                     }
                 }
             }
+            text += ownText;
+            commas += ownCommas;
             if (e.nameIs("a")) {
                 link = text;
             }
-            lengths.put(e, new int[]{text, link});
+            lengths.put(e, new int[]{text, link, commas, ownText, ownCommas});
         }
     }
 
     int textLength(Element e) {
         int[] l = lengths.get(e);
-        return l == null ? 0 : l[0];
+        return l == null ? 0 : l[TEXT];
     }
 
     double linkDensity(Element e) {
         int[] l = lengths.get(e);
-        return l == null || l[0] == 0 ? 0 : (double) l[1] / l[0];
+        return l == null || l[TEXT] == 0 ? 0 : (double) l[LINK] / l[TEXT];
     }
 
     static int nonSpace(String s) {
@@ -94,24 +110,37 @@ final class ContentScorer {
         return n;
     }
 
-    /** Class-and-id weight: +25 for content hints, -25 for furniture hints, +25 more for body names. */
-    static int classWeight(Element e) {
+    /**
+     * Class-and-id weight: +25 for content hints, -25 for furniture hints, +25 more for body names,
+     * +50 for {@code itemprop=articleBody}; remembered per distinct class-and-id string of the page.
+     */
+    int weight(Element e) {
         String names = e.className() + " " + e.id();
-        if (names.isBlank()) {
+        if (names.length() == 1) {
+            return "articleBody".equals(e.attr("itemprop")) ? 50 : 0;
+        }
+        Integer w = weights.get(names);
+        if (w == null) {
+            w = nameWeight(names);
+            weights.put(names, w);
+        }
+        return w + ("articleBody".equals(e.attr("itemprop")) ? 50 : 0);
+    }
+
+    private static int nameWeight(String rawNames) {
+        if (rawNames.isBlank()) {
             return 0;
         }
+        String names = rawNames.toLowerCase(java.util.Locale.ROOT);
         int w = 0;
-        if (NEGATIVE.matcher(names).find()) {
+        if (NEGATIVE.in(names)) {
             w -= 25;
         }
-        if (POSITIVE.matcher(names).find()) {
+        if (POSITIVE.in(names)) {
             w += 25;
         }
-        if (BODY_HINT.matcher(names).find()) {
+        if (BODY_HINT.in(names)) {
             w += 25;
-        }
-        if ("articleBody".equals(e.attr("itemprop"))) {
-            w += 50;
         }
         return w;
     }
@@ -127,12 +156,12 @@ final class ContentScorer {
             if (!scorable && !e.nameIs("div") && !e.nameIs("section") && !e.nameIs("article")) {
                 continue;
             }
-            String text = scorable ? e.text() : e.ownText();
-            int len = text.length();
-            if (len < 25) {
+            int[] m = lengths.get(e);
+            int len = scorable ? m[TEXT] : m[OWN_TEXT];
+            if (len < 20) {
                 continue;
             }
-            double score = 1 + commas(text) + Math.min(len / 100, 3);
+            double score = 1 + (scorable ? m[COMMAS] : m[OWN_COMMAS]) + Math.min(len / 85, 3);
             Element ancestor = scorable ? e.parent() : e;
             for (int level = 0; ancestor != null && level < 5; level++) {
                 if (ancestor.nameIs("html")) {
@@ -187,11 +216,23 @@ final class ContentScorer {
         if (cls.isEmpty() || top.nameIs("body")) {
             return chosen;
         }
+        Element article = top.closest("article");
+        Element near = top;
+        for (int up = 0; up < 4 && near.parent() != null && !near.parent().nameIs("body"); up++) {
+            near = near.parent();
+        }
+        java.util.Set<Element> inArticle = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        if (article != null) {
+            inArticle.addAll(article.getAllElements());
+        }
         List<Element> cousins = new ArrayList<>();
-        for (Element e : all) {
+        for (Element e : near.getAllElements()) {
             if (e != top && e.normalName().equals(top.normalName()) && e.className().strip().equals(cls)
-                    && textLength(e) >= 50 && linkDensity(e) < 0.5) {
+                    && textLength(e) >= 50 && linkDensity(e) < 0.5 && (article == null || inArticle.contains(e))) {
                 cousins.add(e);
+                if (cousins.size() > MAX_CHUNKS) {
+                    return chosen; // a repeated structure (list items, nested wrappers), not a body in chunks
+                }
             }
         }
         if (cousins.isEmpty()) {
@@ -237,6 +278,27 @@ final class ContentScorer {
         return null;
     }
 
+    /**
+     * Whether an {@code <article>} beside the body is a teaser for another article (a linked
+     * headline, mostly links, or too short to be read for itself) rather than, say, one more
+     * entry of a live blog.
+     */
+    private boolean isTeaser(Element article) {
+        return textLength(article) < 100 || linkDensity(article) > 0.3
+                || article.selectFirst("h1 a, h2 a, h3 a, h4 a, a h1, a h2, a h3, a h4") != null;
+    }
+
+    /** A division that reads as one paragraph: no block children, or a wrapper around one paragraph. */
+    private boolean isParagraphLike(Element e) {
+        if (!e.nameIs("div")) {
+            return false;
+        }
+        if (isScorable(e)) {
+            return true;
+        }
+        return e.childrenSize() == 1 && e.child(0).nameIs("p");
+    }
+
     private boolean isScorable(Element e) {
         if (SCORABLE.contains(e.normalName())) {
             return true;
@@ -263,7 +325,7 @@ final class ContentScorer {
         return n;
     }
 
-    private static double initial(Element e) {
+    private double initial(Element e) {
         double base = switch (e.normalName()) {
             case "div", "article", "main" -> 5;
             case "pre", "td", "blockquote", "section" -> 3;
@@ -271,7 +333,7 @@ final class ContentScorer {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        return base + classWeight(e);
+        return base + weight(e);
     }
 
     /**
@@ -288,19 +350,18 @@ final class ContentScorer {
             }
         }
         if (alternatives.size() >= 2 && top.closest("article") == null) {
-            Element parent = top.parent();
-            while (parent != null && !parent.nameIs("body") && !parent.nameIs("html")) {
-                int containing = 0;
-                for (Element alt : alternatives) {
-                    if (isAncestor(parent, alt)) {
-                        containing++;
-                    }
+            Map<Element, Integer> meeting = new IdentityHashMap<>();
+            for (Element alt : alternatives) {
+                for (Element p = alt.parent(); p != null; p = p.parent()) {
+                    meeting.merge(p, 1, Integer::sum);
                 }
-                if (containing >= 2) {
+            }
+            for (Element parent = top.parent(); parent != null && !parent.nameIs("body") && !parent.nameIs("html");
+                 parent = parent.parent()) {
+                if (meeting.getOrDefault(parent, 0) >= 2) {
                     top = parent;
                     break;
                 }
-                parent = parent.parent();
             }
         }
         while (top.parent() != null && !top.parent().nameIs("body") && top.parent().children().size() == 1
@@ -332,17 +393,18 @@ final class ContentScorer {
                 out.add(sibling);
                 continue;
             }
-            if (sibling.nameIs("article")) {
-                continue; // a self-contained composition: another article, not more of this one
+            if (sibling.nameIs("article") ? isTeaser(sibling) : sibling.selectFirst("article") != null) {
+                continue; // other articles (teasers, lists of them), not more of this one
             }
-            double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+            boolean sameClass = !top.className().isEmpty() && top.className().equals(sibling.className());
+            double bonus = sameClass ? topScore * 0.2 : 0;
             Double s = scores.get(sibling);
-            if (s != null && s + bonus >= threshold) {
+            double ld = linkDensity(sibling);
+            if (s != null && s + bonus >= threshold && ld < (sameClass ? 0.5 : 0.25)) {
                 out.add(sibling);
-            } else if (sibling.nameIs("p")) {
+            } else if (sibling.nameIs("p") || isParagraphLike(sibling)) {
                 int len = textLength(sibling);
-                double ld = linkDensity(sibling);
-                String text = len > 0 ? sibling.text() : "";
+                String text = len > 0 && len <= 80 ? sibling.text() : "";
                 if (len > 80 && ld < 0.25 || len > 0 && len <= 80 && ld == 0 && text.matches("(?s).*[.!?。…\"”]\\s*$")) {
                     out.add(sibling);
                 }

@@ -63,32 +63,41 @@ public final class HtmlExtractor {
         Element body = doc.body();
         PageCleaner.always(body);
         PageCleaner.unlikely(body);
-        List<String> paragraphs = body(body, title);
-        if (length(paragraphs) < ENOUGH) {
+        Body found = body(body, title);
+        if (length(found.paragraphs()) < ENOUGH) {
             Element loose = Jsoup.parse(html, base).body();
             PageCleaner.always(loose);
-            List<String> second = body(loose, title);
-            if (length(second) > length(paragraphs)) {
-                paragraphs = second;
+            Body second = body(loose, title);
+            if (length(second.paragraphs()) > length(found.paragraphs())) {
+                found = second;
             }
-            if (paragraphs.isEmpty()) {
-                paragraphs = new BodyText(new ContentScorer(loose), chrome, title).keepLinkBlocks()
-                        .paragraphs(List.of(loose));
+            if (found.paragraphs().isEmpty()) {
+                found = new Body(new BodyText(new ContentScorer(loose), chrome, title).keepLinkBlocks()
+                        .paragraphs(List.of(loose)), List.of());
             }
         }
+        List<String> paragraphs = found.paragraphs();
         String url = meta.url() != null ? meta.url() : baseUrl;
-        Article article = new Article(null, url, meta.source(), title, meta.byline(), meta.published(),
+        List<String> byline = meta.byline();
+        if (byline.isEmpty() && !found.bylines().isEmpty()) {
+            byline = PageMetadata.splitNames(found.bylines().get(0));
+        }
+        Article article = new Article(null, url, meta.source(), title, byline, meta.published(),
                 meta.language(), meta.image(), String.join("\n\n", paragraphs));
         return new Extraction(article, paragraphs.isEmpty() ? "no article text found" : null);
     }
 
-    private List<String> body(Element root, String title) {
+    private record Body(List<String> paragraphs, List<String> bylines) {
+    }
+
+    private Body body(Element root, String title) {
         ContentScorer scorer = new ContentScorer(root);
         List<Element> content = scorer.best(root, title);
         if (content.isEmpty()) {
-            return List.of();
+            return new Body(List.of(), List.of());
         }
-        return new BodyText(scorer, chrome, title).paragraphs(content);
+        BodyText text = new BodyText(scorer, chrome, title);
+        return new Body(text.paragraphs(content), text.bylines());
     }
 
     private static int length(List<String> paragraphs) {

@@ -4,7 +4,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,40 +23,79 @@ import java.util.regex.Pattern;
  */
 final class PageCleaner {
 
-    private static final String ALWAYS = "script, style, noscript, template, svg, canvas, iframe, object, embed, "
-            + "button, select, input, textarea, nav, aside, footer, dialog, link, meta, figcaption, "
-            + "[hidden], [style~=(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden], [role=navigation], "
-            + "[role=complementary], [role=contentinfo], [role=dialog], [aria-hidden=true]:not(:has(p))";
-    private static final Pattern UNLIKELY = Pattern.compile(
-            "(?i)-ad-|ad-break|adbox|advert|agegate|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap"
+    private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "svg",
+            "canvas", "iframe", "object", "embed", "button", "select", "input", "textarea", "nav", "aside", "footer",
+            "dialog", "link", "meta", "figcaption", "amp-sidebar", "amp-ad", "amp-analytics", "amp-social-share",
+            "amp-consent", "amp-user-notification");
+    private static final Set<String> FURNITURE_ROLES = Set.of("navigation", "complementary", "contentinfo", "dialog");
+    private static final Keywords UNLIKELY = new Keywords(
+            "-ad-|ad-break|adbox|advert|agegate|banner|breadcrumb|combx|comment|community|consent|cookie|cover-wrap"
                     + "|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar"
                     + "|skyscraper|social|sponsor|supplemental|pagination|pager|popup|yom-remote|share|sharing"
                     + "|newsletter|subscribe|signup|sign-up|promo|outbrain|taboola|recirc|recommend|more-stories"
-                    + "|read-more|readmore|most-?popular|most-?read|trending|byline|author|caption|credit|dateline"
+                    + "|read-more|readmore|most-popular|mostpopular|most-read|mostread|trending|byline|author|caption|credit|dateline"
                     + "|timestamp|published|updated|article-meta|post-meta|entry-meta|meta-data|tags|keywords"
                     + "|topics|toolbar|tools|print|login|paywall|modal|overlay|skip|hidden|visually-hidden|sr-only"
                     + "|screen-reader|jump|toc\\b|ticker|alert|bio\\b|about-the-author");
-    private static final Pattern NEVER = Pattern.compile(
-            "(?i)comment|disqus|related|footer|sidebar|newsletter|cookie|consent|share|social|outbrain|taboola|recirc");
-    private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|entry|post-?text");
+    private static final Keywords NEVER = new Keywords(
+            "comment|disqus|related|footer|sidebar|newsletter|cookie|consent|share|social|outbrain|taboola|recirc");
+    private static final Keywords MAYBE = new Keywords("and|article|body|column|content|main|shadow|story|entry|post-text|posttext|embed");
     private static final Set<String> KEEP = Set.of("html", "body", "article", "main");
 
     private PageCleaner() {
     }
 
-    /** Removes tags that never hold article text. */
+    /** Removes tags that never hold article text, hidden elements, and figures and headers without paragraphs. */
     static void always(Element root) {
-        root.select(ALWAYS).remove();
-        for (Element figure : root.select("figure")) {
-            if (figure.selectFirst("p, blockquote") == null) {
-                figure.remove();
+        Elements all = root.getAllElements();
+        Map<Element, Integer> paragraphs = new IdentityHashMap<>();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Element e = all.get(i);
+            int n = e.nameIs("p") || e.nameIs("blockquote") ? 1 : 0;
+            for (Element c : e.children()) {
+                n += paragraphs.getOrDefault(c, 0);
+            }
+            paragraphs.put(e, n);
+        }
+        List<Element> doomed = new ArrayList<>();
+        for (Element e : all) {
+            int n = paragraphs.get(e);
+            if (neverContent(e, n) || e.nameIs("figure") && n == 0 || e.nameIs("header") && n < 3) {
+                doomed.add(e);
             }
         }
-        for (Element header : root.select("header")) {
-            if (header.select("p").size() < 3) {
-                header.remove();
+        for (Element e : doomed) {
+            e.remove();
+        }
+    }
+
+    /** 0: not furniture by name; 1: furniture unless it holds most of the text; 2: always furniture. */
+    private static int verdict(String rawNames) {
+        String names = rawNames.toLowerCase(java.util.Locale.ROOT);
+        if (!UNLIKELY.in(names) || MAYBE.in(names)) {
+            return 0;
+        }
+        return NEVER.in(names) ? 2 : 1;
+    }
+
+    private static boolean neverContent(Element e, int paragraphs) {
+        if (NEVER_CONTENT.contains(e.normalName())) {
+            return true;
+        }
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        if (e.hasAttr("hidden") || FURNITURE_ROLES.contains(e.attr("role"))) {
+            return true;
+        }
+        String style = e.attr("style");
+        if (!style.isEmpty()) {
+            String s = style.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+            if (s.contains("display:none") || s.contains("visibility:hidden")) {
+                return true;
             }
         }
+        return "true".equals(e.attr("aria-hidden")) && paragraphs == 0;
     }
 
     /**
@@ -67,10 +109,11 @@ final class PageCleaner {
         List<Element> doomed = new ArrayList<>();
         Set<Element> protectedElements = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Element body : root.select("[itemprop=articleBody], article")) {
-            for (Element p = body; p != null; p = p.parent()) {
-                protectedElements.add(p);
+            for (Element p = body; p != null && protectedElements.add(p); p = p.parent()) {
+                // each ancestor chain is walked once: it stops where an earlier one was marked
             }
         }
+        Map<String, Integer> verdicts = new HashMap<>();
         Elements all = root.getAllElements();
         for (Element e : all) {
             if (KEEP.contains(e.normalName()) || e.nameIs("a") || e.nameIs("p") || protectedElements.contains(e)) {
@@ -80,8 +123,11 @@ final class PageCleaner {
             if (names.isBlank() || names.length() > 300) {
                 continue;
             }
-            if (UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find()
-                    && (measure.textLength(e) < total * 0.4 || measure.linkDensity(e) > 0.3 || NEVER.matcher(names).find())) {
+            int verdict = verdicts.computeIfAbsent(names, PageCleaner::verdict);
+            if (verdict == 0) {
+                continue;
+            }
+            if (verdict == 2 || measure.textLength(e) < total * 0.4 || measure.linkDensity(e) > 0.3) {
                 doomed.add(e);
             }
         }

@@ -42,18 +42,8 @@ public final class PageDecoder {
      */
     public static String decode(byte[] bytes, String contentType) {
         byte[] data = isGzip(bytes) ? gunzip(bytes) : bytes;
-        Charset charset = null;
-        int skip = 0;
-        if (data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB && (data[2] & 0xFF) == 0xBF) {
-            charset = StandardCharsets.UTF_8;
-            skip = 3;
-        } else if (data.length >= 2 && (data[0] & 0xFF) == 0xFE && (data[1] & 0xFF) == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
-            skip = 2;
-        } else if (data.length >= 2 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
-            skip = 2;
-        }
+        Charset charset = byteOrderMark(data);
+        int skip = charset == null ? 0 : charset.equals(StandardCharsets.UTF_8) ? 3 : 2;
         if (charset == null && contentType != null) {
             charset = named(HEADER_CHARSET.matcher(contentType));
         }
@@ -69,6 +59,23 @@ public final class PageDecoder {
             charset = validUtf8(data) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
         }
         return new String(data, skip, data.length - skip, charset);
+    }
+
+    /**
+     * The charset a byte-order mark at the start names (UTF-8 with a 3-byte mark, UTF-16BE or
+     * UTF-16LE with a 2-byte one), or {@code null} without a mark.
+     */
+    public static Charset byteOrderMark(byte[] data) {
+        if (data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB && (data[2] & 0xFF) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (data.length >= 2 && (data[0] & 0xFF) == 0xFE && (data[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (data.length >= 2 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
     }
 
     /** Whether the bytes start with the gzip magic number. */

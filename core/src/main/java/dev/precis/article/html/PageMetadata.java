@@ -46,25 +46,60 @@ public record PageMetadata(String title, List<String> byline, String published, 
     private static final Pattern BY_PREFIX = Pattern.compile("(?iu)^\\s*(by|von|par|por|di|door|av|af)\\s+");
     private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:[,;&|]|\\s(?:and|AND|und|et|y|e|og|och)\\s)\\s*");
     private static final Pattern NOT_A_NAME = Pattern.compile(
-            "(?iu)\\d|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?$|^(updated|published|posted)\\b|@");
+            "(?iu)\\d|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?$|^(updated|published|posted)\\b|@"
+                    + "|^(by|von|par|por|di|door|av|af|admin|administrator|editor|staff|user|guest|anonymous|unknown)$|^.{0,2}$");
+    private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\\d|3[01])(?:/|$)");
     private static final Pattern DATE_IN_TEXT = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?)(Z|[+-]\\d{2}:?\\d{2})?)?");
-    private static final String[] BYLINE_SELECTORS = {
-        "[itemprop=author] [itemprop=name]", "[itemprop=author]", "a[rel=author]",
-        "[class~=(?i)^(byline|by-line|author|author-name|article-author|byline__name|contributor)$]",
-    };
+    private static final Set<String> BYLINE_CLASSES = Set.of("byline", "by-line", "author", "author-name",
+            "article-author", "byline__name", "contributor", "author__name", "byline-name");
 
     /** Reads the metadata of a parsed page. */
     public static PageMetadata of(Document doc) {
         Builder b = new Builder();
-        for (Element script : doc.select("script[type=application/ld+json]")) {
-            try {
-                JsonNode root = JSON.readTree(script.data());
-                b.jsonLd(root);
-            } catch (Exception e) {
-                // Broken JSON-LD is common; the other sources still count.
+        List<Element> metas = new ArrayList<>();
+        List<Element> times = new ArrayList<>();
+        List<List<Element>> bylines = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Element canonical = null;
+        for (Element e : doc.getAllElements()) {
+            switch (e.normalName()) {
+                case "script" -> {
+                    if (e.attr("type").equalsIgnoreCase("application/ld+json")) {
+                        try {
+                            b.jsonLd(JSON.readTree(e.data()));
+                        } catch (Exception broken) {
+                            // Broken JSON-LD is common; the other sources still count.
+                        }
+                    }
+                }
+                case "meta" -> metas.add(e);
+                case "link" -> {
+                    if (canonical == null && e.attr("rel").equalsIgnoreCase("canonical") && e.hasAttr("href")) {
+                        canonical = e;
+                    }
+                }
+                case "time" -> {
+                    if (e.hasAttr("datetime")) {
+                        times.add(e);
+                    }
+                }
+                default -> {
+                }
+            }
+            if (e.attributesSize() == 0) {
+                continue;
+            }
+            String itemprop = e.attr("itemprop");
+            if (itemprop.equals("datePublished") && !e.nameIs("meta")) {
+                times.add(e);
+            } else if (itemprop.equals("author")) {
+                addCapped(bylines.get(0), e);
+            } else if (e.nameIs("a") && e.attr("rel").equalsIgnoreCase("author")) {
+                addCapped(bylines.get(1), e);
+            } else if (isBylineClass(e.className())) {
+                addCapped(bylines.get(2), e);
             }
         }
-        for (Element meta : doc.select("meta")) {
+        for (Element meta : metas) {
             String key = meta.hasAttr("property") ? meta.attr("property") : meta.attr("name");
             if (key.isEmpty()) {
                 key = meta.attr("itemprop");
@@ -79,7 +114,7 @@ public record PageMetadata(String title, List<String> byline, String published, 
                 case "og:url" -> b.metaUrl = first(b.metaUrl, value);
                 case "og:image", "og:image:url", "twitter:image", "twitter:image:src", "thumbnailurl" ->
                         b.image = first(b.image, value);
-                case "article:published_time", "datepublished", "date", "pubdate", "publishdate",
+                case "article:published_time", "article:published", "datepublished", "date", "pubdate", "publishdate",
                      "publish-date", "dc.date", "dc.date.issued", "dcterms.date", "sailthru.date",
                      "parsely-pub-date", "og:published_time", "article.published", "citation_publication_date" ->
                         b.metaDate = first(b.metaDate, value);
@@ -93,7 +128,6 @@ public record PageMetadata(String title, List<String> byline, String published, 
                 }
             }
         }
-        Element canonical = doc.selectFirst("link[rel=canonical][href]");
         if (canonical != null) {
             b.canonical = canonical.absUrl("href");
             if (b.canonical.isEmpty()) {
@@ -101,7 +135,7 @@ public record PageMetadata(String title, List<String> byline, String published, 
             }
         }
         if (b.published == null && b.metaDate == null) {
-            for (Element time : doc.select("time[datetime], [itemprop=datePublished]")) {
+            for (Element time : times) {
                 String v = time.hasAttr("datetime") ? time.attr("datetime") : time.attr("content");
                 if (isoDate(v) != null) {
                     b.metaDate = v;
@@ -110,11 +144,18 @@ public record PageMetadata(String title, List<String> byline, String published, 
             }
         }
         if (b.authors.isEmpty() && b.metaAuthors.isEmpty()) {
-            for (String selector : BYLINE_SELECTORS) {
-                for (Element e : doc.select(selector)) {
-                    String name = e.hasAttr("content") ? e.attr("content") : e.text();
-                    if (name.length() <= 80) {
-                        b.metaAuthors.addAll(splitNames(name));
+            for (List<Element> kind : bylines) {
+                for (Element e : kind) {
+                    if (containsOther(e, kind)) {
+                        continue;
+                    }
+                    Element name = e.attr("itemprop").equals("author") ? e.selectFirst("[itemprop=name]") : null;
+                    if (name == null) {
+                        name = e;
+                    }
+                    String text = name.hasAttr("content") ? name.attr("content") : name.text();
+                    if (text.length() <= 80) {
+                        b.metaAuthors.addAll(splitNames(text));
                     }
                 }
                 if (!b.metaAuthors.isEmpty()) {
@@ -129,7 +170,49 @@ public record PageMetadata(String title, List<String> byline, String published, 
         }
         b.htmlLang = lang;
         b.docTitle = doc.title();
-        return b.build();
+        PageMetadata m = b.build();
+        String base = doc.location();
+        String published = m.published() != null ? m.published() : urlDate(m.url() != null ? m.url() : base);
+        return new PageMetadata(m.title(), m.byline(), published, m.source(), absolute(base, m.url()),
+                m.language(), absolute(base, m.image()));
+    }
+
+    private static String absolute(String base, String url) {
+        if (url == null || base == null || base.isEmpty()) {
+            return url;
+        }
+        String resolved = org.jsoup.internal.StringUtil.resolve(base, url);
+        return resolved.isEmpty() ? url : resolved;
+    }
+
+    private static void addCapped(List<Element> list, Element e) {
+        if (list.size() < 20) {
+            list.add(e);
+        }
+    }
+
+    private static boolean containsOther(Element e, List<Element> candidates) {
+        for (Element c : candidates) {
+            if (c != e && c.parents().contains(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBylineClass(String className) {
+        if (className.isEmpty() || !className.contains("author") && !className.contains("byline")
+                && !className.contains("contributor")) {
+            return false;
+        }
+        for (String c : className.split("\\s+")) {
+            String lower = c.toLowerCase(Locale.ROOT);
+            if (BYLINE_CLASSES.contains(lower) || lower.contains("byline") && !lower.contains("date")
+                    && !lower.contains("time") && !lower.contains("title")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The byline names found in a line such as "By Ann Lee and Bo Chen". */
@@ -153,6 +236,9 @@ public record PageMetadata(String title, List<String> byline, String published, 
         }
         String s = raw.strip();
         if (s.isEmpty()) {
+            return null;
+        }
+        if (s.startsWith("0001") || s.startsWith("0000") || s.startsWith("1970-01-01")) {
             return null;
         }
         try {
@@ -185,6 +271,18 @@ public record PageMetadata(String title, List<String> byline, String published, 
         return null;
     }
 
+    /** A date written into a URL path as news sites do ({@code /2024/03/05/}), or {@code null}. */
+    static String urlDate(String url) {
+        if (url == null) {
+            return null;
+        }
+        Matcher m = URL_DATE.matcher(url);
+        if (!m.find()) {
+            return null;
+        }
+        return isoDate(m.group(1) + "-" + m.group(2) + "-" + m.group(3));
+    }
+
     private static String first(String current, String candidate) {
         return current != null ? current : candidate;
     }
@@ -208,6 +306,9 @@ public record PageMetadata(String title, List<String> byline, String published, 
         String image;
         String ldImage;
 
+        final List<String> authorRefs = new ArrayList<>();
+        final java.util.Map<String, String> namedIds = new java.util.HashMap<>();
+
         void jsonLd(JsonNode root) {
             Deque<JsonNode> todo = new ArrayDeque<>();
             todo.add(root);
@@ -221,11 +322,14 @@ public record PageMetadata(String title, List<String> byline, String published, 
                 if (!n.isObject()) {
                     continue;
                 }
+                if (n.has("@id") && n.has("name") && n.get("name").isTextual()) {
+                    namedIds.putIfAbsent(n.get("@id").asText(), n.get("name").asText());
+                }
                 JsonNode graph = n.get("@graph");
                 if (graph != null) {
                     graph.forEach(todo::add);
                 }
-                if (isArticle(n.get("@type"))) {
+                if (isArticle(n.get("@type")) || n.has("headline") && n.has("datePublished")) {
                     article(n);
                 } else if (n.has("mainEntity")) {
                     todo.add(n.get("mainEntity"));
@@ -295,7 +399,7 @@ public record PageMetadata(String title, List<String> byline, String published, 
             }
         }
 
-        private static void names(JsonNode n, Set<String> out) {
+        private void names(JsonNode n, Set<String> out) {
             if (n == null) {
                 return;
             }
@@ -303,6 +407,9 @@ public record PageMetadata(String title, List<String> byline, String published, 
                 n.forEach(a -> names(a, out));
             } else if (n.isObject()) {
                 String name = textOf(n.get("name"));
+                if (name == null && n.has("@id")) {
+                    authorRefs.add(n.get("@id").asText());
+                }
                 if (name != null && !name.startsWith("http")) {
                     out.addAll(splitNames(name));
                 }
@@ -320,10 +427,19 @@ public record PageMetadata(String title, List<String> byline, String published, 
         }
 
         PageMetadata build() {
+            if (authors.isEmpty()) {
+                for (String ref : authorRefs) {
+                    String name = namedIds.get(ref);
+                    if (name != null) {
+                        authors.addAll(splitNames(name));
+                    }
+                }
+            }
             String site = source != null ? source : ldSource;
             String head = title != null ? title : metaTitle != null ? withoutSite(metaTitle, site) : cleanDocTitle(docTitle, site);
             List<String> names = new ArrayList<>(!authors.isEmpty() ? authors : metaAuthors);
             String date = published != null ? published : isoDate(metaDate);
+
             String url = canonical != null && !canonical.isEmpty() ? canonical : metaUrl != null ? metaUrl : ldUrl;
             String lang = language(ldLang != null ? ldLang : !htmlLang.isEmpty() ? htmlLang : metaLang);
             return new PageMetadata(head, names, date, site, url, lang, image != null ? image : ldImage);
