@@ -32,7 +32,7 @@ final class EvalStatementsCommand implements Callable<Integer> {
             "(PolNeAR also attributes beliefs and intentions: \"think\", \"wants\")."})
     boolean speechOnly;
 
-    @Option(names = "--show-misses", description = "List missed gold quotes, extra predictions and speaker mismatches.")
+    @Option(names = "--show-misses", description = "List missed gold quotes, lenient-only matches, extra predictions and speaker mismatches.")
     boolean showMisses;
 
     @Spec

@@ -2,12 +2,6 @@ package dev.precis.statements;
 
 import dev.precis.text.Doc;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -108,31 +102,20 @@ public final class CueLexicon {
         Map<String, java.util.List<String[]>> multi = new HashMap<>();
         java.util.Set<String> quoteOnly = new java.util.HashSet<>();
         java.util.Set<String> clauseOnly = new java.util.HashSet<>();
-        try (InputStream in = CueLexicon.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
+        for (String line : ResourceLines.read(resource)) {
+            String[] cols = line.split("\t");
+            String surface = cols[0].strip();
+            lemmas.put(surface, cols[1].strip());
+            String flag = cols.length > 2 ? cols[2].strip() : "";
+            if (flag.equals("quote")) {
+                quoteOnly.add(surface);
+            } else if (flag.equals("clause")) {
+                clauseOnly.add(surface);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                String surface = cols[0].strip();
-                lemmas.put(surface, cols[1].strip());
-                if (cols.length > 2 && cols[2].strip().equals("quote")) {
-                    quoteOnly.add(surface);
-                }
-                if (cols.length > 2 && cols[2].strip().equals("clause")) {
-                    clauseOnly.add(surface);
-                }
-                String[] words = surface.split(" ");
-                if (words.length > 1) {
-                    multi.computeIfAbsent(words[0], k -> new java.util.ArrayList<>()).add(words);
-                }
+            String[] words = surface.split(" ");
+            if (words.length > 1) {
+                multi.computeIfAbsent(words[0], k -> new java.util.ArrayList<>()).add(words);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         Map<String, String[][]> phrases = new HashMap<>();
         multi.forEach((k, v) -> {

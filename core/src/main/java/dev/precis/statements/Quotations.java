@@ -44,16 +44,9 @@ final class Quotations {
         int[] of = new int[n];
         Arrays.fill(of, -1);
         List<Passage> passages = new ArrayList<>();
-        int sentences = doc.sentenceCount();
-        int s = 0;
-        while (s < sentences) {
-            int paragraph = doc.paragraphOf(s);
-            int from = doc.firstToken(s);
-            while (s < sentences && doc.paragraphOf(s) == paragraph) {
-                s++;
-            }
-            int to = doc.endToken(s - 1);
-            scanParagraph(doc, from, to, passages, of);
+        Paragraphs paragraphs = Paragraphs.of(doc);
+        for (int p = 0; p < paragraphs.count(); p++) {
+            scanParagraph(doc, paragraphs.firstToken(p), paragraphs.endToken(p), passages, of);
         }
         return new Quotations(List.copyOf(passages), of);
     }

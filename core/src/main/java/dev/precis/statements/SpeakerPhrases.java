@@ -80,8 +80,8 @@ final class SpeakerPhrases {
             k--;
         }
         int s = k + 1;
-        while (s < end && doc.isWord(s) && !isCap(s) && isPreposition(doc.norm(s))) {
-            s++;
+        while (s < end && doc.isWord(s) && isPreposition(doc.norm(s))) {
+            s++; // "In revisiting her work, …" opens with an adverbial, not a speaker
         }
         int e = end;
         while (e - s > 1 && doc.isWord(e - 1) && (isTimeWord(doc.norm(e - 1)) || isTimeModifier(doc.norm(e - 1)))) {
@@ -116,6 +116,10 @@ final class SpeakerPhrases {
             }
             if (!isCap(k) && (doc.isStop(k) && !SpeakerWords.is("det", w) && !isPossessive(w) || cues.lemma(w) != null)) {
                 break;
+            }
+            if (!isCap(k) && k > from && isCap(k - 1) && k + 1 < hi
+                    && (doc.norm(k + 1).equals("that") || isArticle(doc.norm(k + 1)) || isSubjectPronoun(doc.norm(k + 1)))) {
+                break; // "Mark Rutte indicate that": the verb after a name
             }
             k++;
         }
@@ -227,14 +231,6 @@ final class SpeakerPhrases {
             case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                  "yesterday", "tonight", "week", "month", "year", "morning", "afternoon", "evening", "night",
                  "weekend", "earlier", "later", "time" -> true;
-            default -> false;
-        };
-    }
-
-    /** Nouns of the channel a statement came by: "in a statement", "in an interview". */
-    static boolean isChannelWord(String w) {
-        return switch (w) {
-            case "statement", "interview", "release", "email", "letter", "post", "tweet", "text", "message" -> true;
             default -> false;
         };
     }

@@ -1,11 +1,5 @@
 package dev.precis.statements;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -33,20 +27,9 @@ final class SpeakerWords {
 
     private static Map<String, Set<String>> load(String resource) {
         Map<String, Set<String>> classes = new HashMap<>();
-        try (InputStream in = SpeakerWords.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                classes.computeIfAbsent(cols[0], k -> new HashSet<>()).add(cols[1].strip());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String line : ResourceLines.read(resource)) {
+            String[] cols = line.split("\t");
+            classes.computeIfAbsent(cols[0], k -> new HashSet<>()).add(cols[1].strip());
         }
         Map<String, Set<String>> frozen = new HashMap<>();
         classes.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));

@@ -231,4 +231,17 @@ class StatementExtractorTest {
         assertEquals("Officials", out.get(0).speaker());
         assertEquals("the border would reopen on Monday", out.get(0).content());
     }
+
+    @Test
+    void passiveNominalCue() {
+        String text = "According to the Tass news agency, remarks attributed to Mark Rutte indicate that "
+                + "the alliance will not expand its exercises.";
+        List<Statement> out = run(text);
+        assertEquals(1, out.size());
+        Statement s = out.get(0);
+        assertEquals("attributed to", s.cue());
+        assertEquals("Mark Rutte", s.speaker());
+        assertEquals("the alliance will not expand its exercises", s.content());
+        assertSpansMatchText(text, out);
+    }
 }
