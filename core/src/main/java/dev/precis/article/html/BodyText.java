@@ -37,7 +37,7 @@ final class BodyText {
                     + "|^((published|updated|posted)[:\\s]+)?\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}([\\sT,]+\\d{1,2}:\\d{2}.{0,12})?$");
 
     /** Page chrome is short: longer paragraphs are not matched against the chrome rules. */
-    private static final int MAX_CHROME_CHARS = 300;
+    private static final int MAX_CHROME_CHARS = 160;
 
     /** One output block. */
     record Block(String text, String tag, int linkChars) {
