@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 /** {@code precis eval}: quality and speed measurements on datasets. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure quality and speed on evaluation datasets (see the README of each data folder).",
-        subcommands = {EvalSentencesCommand.class, EvalRougeCommand.class, EvalSummariesCommand.class, EvalExtractionCommand.class, EvalStatementsCommand.class})
+        subcommands = {EvalSentencesCommand.class, EvalRougeCommand.class, EvalSummariesCommand.class,
+                EvalExtractionCommand.class, EvalStatementsCommand.class, EvalStoriesCommand.class})
 final class EvalCommand implements Runnable {
 
     @Spec

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
                 "Extracts articles, summarizes them faithfully, shows who said what, and groups stories."},
         subcommands = {SummarizeCommand.class, ExtractCommand.class, StatementsCommand.class,
                 IngestCommand.class, SearchCommand.class, ArticlesCommand.class, StatsCommand.class,
+                FeedsCommand.class, PollCommand.class, DemoCommand.class, ServeCommand.class,
                 EvalCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -351,6 +353,57 @@ abstract class JdbcStore implements Store {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    @Override
+    public FeedRecord addFeed(String url, String title, String siteUrl) {
+        return locked(() -> FeedTable.add(conn, url, title, siteUrl), "cannot add feed " + url);
+    }
+
+    @Override
+    public List<FeedRecord> feeds() {
+        return locked(() -> FeedTable.all(conn), "cannot read feeds");
+    }
+
+    @Override
+    public Optional<FeedRecord> feed(long id) {
+        return locked(() -> FeedTable.byId(conn, id), "cannot read feed " + id);
+    }
+
+    @Override
+    public boolean removeFeed(long id) {
+        return locked(() -> FeedTable.remove(conn, id), "cannot remove feed " + id);
+    }
+
+    @Override
+    public void updateFeed(FeedRecord feed) {
+        locked(() -> {
+            FeedTable.update(conn, feed);
+            return null;
+        }, "cannot update feed " + feed.id());
+    }
+
+    @Override
+    public Set<String> feedEntryIds(long feedId) {
+        return locked(() -> FeedTable.entryIds(conn, feedId), "cannot read entries of feed " + feedId);
+    }
+
+    @Override
+    public OptionalLong articleIdByUrl(String url) {
+        return locked(() -> FeedTable.articleByUrl(conn, url), "cannot look up " + url);
+    }
+
+    @Override
+    public void linkFeedArticle(long feedId, long articleId, String entryId) {
+        locked(() -> {
+            FeedTable.link(conn, feedId, articleId, entryId);
+            return null;
+        }, "cannot link article " + articleId + " to feed " + feedId);
+    }
+
+    @Override
+    public List<Long> feedsOfArticle(long articleId) {
+        return locked(() -> FeedTable.feedsOf(conn, articleId), "cannot read feeds of article " + articleId);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.precis.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Where Precis keeps what it has read: articles with their digests, statements, feeds and
@@ -39,6 +41,36 @@ public interface Store extends AutoCloseable {
 
     /** Statements by a speaker (case-insensitive exact name), newest articles first. */
     List<StatementRow> statementsBy(String speaker, int limit);
+
+    /** Subscribes to the feed at {@code url}; returns the existing subscription when the URL is already there. */
+    FeedRecord addFeed(String url, String title, String siteUrl);
+
+    /** All feed subscriptions, by id. */
+    List<FeedRecord> feeds();
+
+    /** The feed with store id {@code id}. */
+    Optional<FeedRecord> feed(long id);
+
+    /** Unsubscribes; the feed's articles stay. Returns whether there was such a feed. */
+    boolean removeFeed(long id);
+
+    /** Saves a feed's title, site and polling state (its URL and article count are not changed here). */
+    void updateFeed(FeedRecord feed);
+
+    /** The entry ids of {@code feedId} already linked to stored articles. */
+    Set<String> feedEntryIds(long feedId);
+
+    /** The article stored under {@code url} (compared normalized, as {@link ArticleUrl} does), if any. */
+    OptionalLong articleIdByUrl(String url);
+
+    /**
+     * Records that article {@code articleId} came from feed {@code feedId} as entry {@code entryId}; an
+     * article seen in several feeds is stored once and linked to each. Idempotent.
+     */
+    void linkFeedArticle(long feedId, long articleId, String entryId);
+
+    /** The ids of the feeds article {@code articleId} came from. */
+    List<Long> feedsOfArticle(long articleId);
 
     /** Counts and size. */
     StoreStats stats();

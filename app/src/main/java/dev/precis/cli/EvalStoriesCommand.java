@@ -1,0 +1,80 @@
+package dev.precis.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.precis.eval.ClusterScores;
+import dev.precis.eval.PrfScore;
+import dev.precis.eval.StoryEval;
+import dev.precis.stories.StoryGrouper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code precis eval stories}: online story grouping against gold story clusters. */
+@Command(name = "stories", mixinStandardHelpOptions = true,
+        description = {"Replays a story clustering set (JSONL with title, text, date, source, url, cluster)",
+                "through the online story grouping in date order and scores B-cubed and pairwise P/R/F1."})
+final class EvalStoriesCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "JSONL story clustering set.")
+    Path data;
+
+    @Option(names = "--json", description = "Print one JSON object as the last line.")
+    boolean json;
+
+    @Option(names = "--threshold", paramLabel = "T", description = "Join threshold (default: the grouper's).")
+    Double threshold;
+
+    @Option(names = "--window-days", paramLabel = "DAYS", description = "Time window in days (default: the grouper's).")
+    Integer windowDays;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<JsonNode> records = DataFile.jsonl(data);
+        StoryGrouper.Options options = StoryGrouper.Options.defaults();
+        if (threshold != null) {
+            options = options.withThreshold(threshold);
+        }
+        if (windowDays != null) {
+            options = options.withWindowDays(windowDays);
+        }
+        StoryEval.Result r = StoryEval.run(records, options);
+        ClusterScores s = r.scores();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = Json.object();
+            o.put("articles", r.articles());
+            prf(o.putObject("bcubed"), s.bcubed());
+            prf(o.putObject("pairwise"), s.pairwise());
+            ObjectNode clusters = o.putObject("clusters");
+            clusters.put("predicted", s.predicted());
+            clusters.put("gold", s.gold());
+            ObjectNode ms = o.putObject("ms_per_article");
+            ms.put("median", r.medianMs());
+            ms.put("p95", r.p95Ms());
+            out.println(Json.line(o));
+        } else {
+            out.printf("articles         %d%n", r.articles());
+            out.printf("B-cubed          P %.4f  R %.4f  F1 %.4f%n", s.bcubed().precision(), s.bcubed().recall(), s.bcubed().f1());
+            out.printf("pairwise         P %.4f  R %.4f  F1 %.4f%n", s.pairwise().precision(), s.pairwise().recall(), s.pairwise().f1());
+            out.printf("clusters         %d predicted, %d gold%n", s.predicted(), s.gold());
+            out.printf("ms per article   median %.3f  p95 %.3f%n", r.medianMs(), r.p95Ms());
+        }
+        return 0;
+    }
+
+    private static void prf(ObjectNode o, PrfScore score) {
+        o.put("p", score.precision());
+        o.put("r", score.recall());
+        o.put("f1", score.f1());
+    }
+}

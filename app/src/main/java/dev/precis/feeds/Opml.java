@@ -1,0 +1,124 @@
+package dev.precis.feeds;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * OPML 1.0/2.0 subscription lists, the format feed readers exchange: read with StAX with DTDs and external
+ * entities off, written as OPML 2.0. Folders (nested outlines) are flattened on import.
+ */
+public final class Opml {
+
+    /** One subscription: the feed's URL, its title and its site, the last two possibly {@code null}. */
+    public record Subscription(String feedUrl, String title, String siteUrl) {
+    }
+
+    private Opml() {
+    }
+
+    /**
+     * The subscriptions of an OPML document: every {@code <outline>} with an {@code xmlUrl}.
+     *
+     * @throws FeedFormatException when the document is not well-formed OPML or declares a DOCTYPE
+     */
+    public static List<Subscription> read(String document) throws FeedFormatException {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        List<Subscription> out = new ArrayList<>();
+        boolean sawOpml = false;
+        try {
+            XMLStreamReader xml = factory.createXMLStreamReader(new StringReader(document));
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.DTD) {
+                    throw new FeedFormatException("refused: the OPML document declares a DOCTYPE");
+                }
+                if (event != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                String name = xml.getLocalName();
+                if (name.equals("opml")) {
+                    sawOpml = true;
+                } else if (name.equals("outline")) {
+                    String url = FeedParser.resolve(null, attribute(xml, "xmlUrl"));
+                    if (url != null) {
+                        String title = attribute(xml, "title");
+                        if (title == null && !url.equals(attribute(xml, "text"))) {
+                            title = attribute(xml, "text");
+                        }
+                        out.add(new Subscription(url, title,
+                                FeedParser.resolve(null, attribute(xml, "htmlUrl"))));
+                    }
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw new FeedFormatException("malformed OPML: " + e.getMessage().replaceAll("\\s+", " "));
+        }
+        if (!sawOpml) {
+            throw new FeedFormatException("not an OPML document (no <opml> element)");
+        }
+        return out;
+    }
+
+    private static String attribute(XMLStreamReader xml, String name) {
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            if (xml.getAttributeLocalName(i).equalsIgnoreCase(name)) {
+                String v = xml.getAttributeValue(i);
+                return v == null || v.isBlank() ? null : v.strip();
+            }
+        }
+        return null;
+    }
+
+    /** An OPML 2.0 document listing the subscriptions. */
+    public static String write(String title, List<Subscription> subscriptions) {
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("opml");
+            xml.writeAttribute("version", "2.0");
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("head");
+            xml.writeStartElement("title");
+            xml.writeCharacters(title);
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("body");
+            for (Subscription s : subscriptions) {
+                xml.writeCharacters("\n    ");
+                xml.writeEmptyElement("outline");
+                xml.writeAttribute("type", "rss");
+                xml.writeAttribute("text", s.title() != null ? s.title() : s.feedUrl());
+                if (s.title() != null) {
+                    xml.writeAttribute("title", s.title());
+                }
+                xml.writeAttribute("xmlUrl", s.feedUrl());
+                if (s.siteUrl() != null) {
+                    xml.writeAttribute("htmlUrl", s.siteUrl());
+                }
+            }
+            xml.writeCharacters("\n  ");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return text + "\n";
+    }
+}

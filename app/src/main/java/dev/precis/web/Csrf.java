@@ -1,0 +1,66 @@
+package dev.precis.web;
+
+import io.javalin.http.Context;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+/**
+ * Cross-site request forgery protection for the reader's forms: a double-submit cookie (a random
+ * token in a {@code SameSite=Strict} cookie that every form repeats in a hidden field) plus a check
+ * that the {@code Origin} (or {@code Referer}) header, when sent, names this server.
+ */
+final class Csrf {
+
+    static final String COOKIE = "precis_csrf";
+    static final String FIELD = "csrf";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Csrf() {
+    }
+
+    /** The token for this browser, setting the cookie when it has none yet. */
+    static String token(Context ctx) {
+        String token = ctx.cookie(COOKIE);
+        if (token == null || !token.matches("[0-9a-f]{32}")) {
+            byte[] b = new byte[16];
+            RANDOM.nextBytes(b);
+            token = HexFormat.of().formatHex(b);
+            ctx.header("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+        }
+        return token;
+    }
+
+    /** Refuses a form post whose token does not match its cookie or that comes from another origin. */
+    static void check(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            origin = ctx.header("Referer");
+        }
+        if (origin != null && !"null".equals(origin) && !sameOrigin(origin, ctx)) {
+            throw Problem.forbidden("cross-site form post refused");
+        }
+        String cookie = ctx.cookie(COOKIE);
+        String field = ctx.formParam(FIELD);
+        if (cookie == null || field == null
+                || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8))) {
+            throw Problem.forbidden("form token missing or stale; reload the page and try again");
+        }
+    }
+
+    private static boolean sameOrigin(String origin, Context ctx) {
+        String host = ctx.header("Host");
+        if (host == null) {
+            return false;
+        }
+        String o = origin.replaceFirst("^https?://", "");
+        int slash = o.indexOf('/');
+        if (slash >= 0) {
+            o = o.substring(0, slash);
+        }
+        return o.equalsIgnoreCase(host);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.precis.stories;
+
+import dev.precis.article.Article;
+import dev.precis.text.Doc;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+
+/**
+ * What story grouping may know of an article: what a feed gives (title, body text, day, outlet,
+ * URL) and the text's analysis. Deliberately no article id, so that nothing but the content can
+ * decide the grouping; the caller keeps the link between an article and its
+ * {@link StoryAssignment}.
+ *
+ * @param title  headline, or {@code null}
+ * @param text   body (or lead) as plain text
+ * @param date   publication day, or {@code null} when unknown (see {@link StoryGrouper} on how
+ *               undated articles are treated)
+ * @param source outlet name, or {@code null}
+ * @param url    URL, or {@code null}
+ * @param doc    the analysis of {@code text}
+ */
+public record ArticleFeatures(String title, String text, LocalDate date, String source, String url, Doc doc) {
+
+    public ArticleFeatures {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(doc, "doc");
+    }
+
+    /** The features of a stored or extracted article, reusing its analysis. */
+    public static ArticleFeatures of(Article article, Doc doc) {
+        return new ArticleFeatures(article.title(), article.text(), day(article.published()),
+                article.source(), article.url(), doc);
+    }
+
+    /** Features from raw fields; the text is analyzed here. */
+    public static ArticleFeatures of(String title, String text, LocalDate date, String source, String url) {
+        String body = text == null ? "" : text;
+        return new ArticleFeatures(title, body, date, source, url, Doc.of(body));
+    }
+
+    /** The day of an ISO-8601 date or date-time ("2021-10-18", "2021-10-18T09:30:00Z"), or null. */
+    public static LocalDate day(String iso) {
+        if (iso == null || iso.length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(iso.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,569 @@
+package dev.precis.stories;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Online story grouping: each new article joins the most similar recent story or starts a new one.
+ *
+ * <p>An article is compared with a story by <em>average link</em>: its mean cosine with all the
+ * story's members, computed in one sparse dot product with the sum of the members' unit TF-IDF
+ * vectors. Never with the nearest member only, so a chain of pairwise-similar articles cannot glue
+ * a whole topic into one story (single-link chaining). Similarity is a weighted sum of such
+ * cosines over four views: headline terms, lead terms (first three sentences), body terms and
+ * proper names (named speakers counted twice); document frequencies are learned online from every
+ * article seen, and a member's idf weights are fixed when it joins. This follows the multi-view
+ * streaming clustering of Miranda et al., "Multilingual Clustering of Streaming News" (EMNLP 2018),
+ * with a fixed weighting instead of a learned one.
+ *
+ * <p>Candidates come from an inverted index (term → stories holding it among their headline, name
+ * and top body terms): an article is scored only against the few stories that share its most
+ * telling terms, so the cost does not grow with the number of stories.
+ *
+ * <p><b>Time.</b> A dated article may only join a story whose dated members lie within
+ * {@link Options#windowDays} of its day, and stories whose last dated member is older than the
+ * window before the newest day seen leave the index. An undated article's day is unknown, so it
+ * is neither kept from nor pushed towards any story by time: it is compared with every story still
+ * in the index and does not move the clock; a story with no dated member never expires. Callers
+ * that know when an article arrived (ingest) should pass that day rather than none.
+ *
+ * <p><b>Merging.</b> Every {@link Options#mergeEvery} assignments, the stories changed since the last
+ * pass are compared with their candidates (average link between their members) and merged when at least
+ * {@link Options#mergeThreshold} similar (the older id survives); see {@link #pollMerges()}.
+ *
+ * <p><b>State.</b> Story ids are assigned here; the store keeps ids and memberships, and
+ * {@link #restore} rebuilds a grouper from them. Not thread-safe: one ingest thread assigns.
+ */
+public final class StoryGrouper {
+
+    /**
+     * Tuning of the grouping.
+     *
+     * @param windowDays       how many days apart a dated article and a story's dated members may be
+     * @param threshold        least similarity to join a story
+     * @param titleWeight      weight of the headline cosine
+     * @param leadWeight       weight of the lead cosine
+     * @param bodyWeight       weight of the body cosine
+     * @param namesWeight      weight of the proper-name cosine
+     * @param mergeThreshold   least average-link similarity for two stories to merge
+     * @param mergeEvery       assignments between merge passes (0: never merge)
+     * @param relatedThreshold least similarity for a story to count as related
+     * @param candidates       stories fully scored per article, the best by index overlap
+     */
+    public record Options(int windowDays, double threshold, double titleWeight, double leadWeight,
+                          double bodyWeight, double namesWeight, double mergeThreshold, int mergeEvery,
+                          double relatedThreshold, int candidates) {
+
+        /** The configuration measured on the dev data (see {@code precis eval stories}). */
+        public static Options defaults() {
+            return new Options(3, 0.25, 0.20, 0.20, 0.40, 0.20, 0.40, 50, 0.12, 40);
+        }
+
+        /** A copy with another join threshold. */
+        public Options withThreshold(double t) {
+            return new Options(windowDays, t, titleWeight, leadWeight, bodyWeight, namesWeight, mergeThreshold,
+                    mergeEvery, relatedThreshold, candidates);
+        }
+
+        /** A copy with another time window. */
+        public Options withWindowDays(int days) {
+            return new Options(days, threshold, titleWeight, leadWeight, bodyWeight, namesWeight, mergeThreshold,
+                    mergeEvery, relatedThreshold, candidates);
+        }
+    }
+
+    private static final int INDEXED_BODY_TERMS = 12;
+    private static final int KEPT_TITLES = 8;
+
+    private final Options options;
+    private final Vocabulary vocabulary = new Vocabulary();
+    private final List<Story> stories = new ArrayList<>();
+    private final Map<Long, Story> byId = new HashMap<>();
+    private int[][] postings = new int[1024][];
+    private int[] postingSize = new int[1024];
+    private float[] accumulator = new float[1024];
+    private final Map<Long, Long> mergedInto = new HashMap<>();
+    private final List<StoryMerge> merges = new ArrayList<>();
+    private final Set<Story> changed = new LinkedHashSet<>();
+    private LocalDate clock;
+    private long nextId = 1;
+    private long assignments;
+
+    /** A grouper with {@link Options#defaults()}. */
+    public StoryGrouper() {
+        this(Options.defaults());
+    }
+
+    public StoryGrouper(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /**
+     * Puts one article into a story: the most similar live story when it reaches
+     * {@link Options#threshold}, else a new story.
+     */
+    public StoryAssignment assign(ArticleFeatures article) {
+        ArticleProfile profile = ArticleProfile.of(article, vocabulary);
+        vocabulary.count(profile.distinctTerms);
+        LocalDate date = article.date();
+        if (date != null && (clock == null || date.isAfter(clock))) {
+            clock = date;
+        }
+        Story best = null;
+        double bestSim = -1;
+        for (Story s : candidates(queryTerms(profile), null)) {
+            if (!compatible(s, date)) {
+                continue;
+            }
+            double sim = similarity(profile, s);
+            if (sim > bestSim) {
+                bestSim = sim;
+                best = s;
+            }
+        }
+        StoryAssignment result;
+        if (best != null && bestSim >= options.threshold) {
+            best.add(profile, date, vocabulary);
+            index(best, queryTerms(profile));
+            result = new StoryAssignment(best.id, false, Math.min(1, bestSim));
+        } else {
+            best = newStory(nextId++);
+            best.add(profile, date, vocabulary);
+            index(best, queryTerms(profile));
+            result = new StoryAssignment(best.id, true, 0);
+        }
+        changed.add(best);
+        assignments++;
+        if (options.mergeEvery > 0 && assignments % options.mergeEvery == 0) {
+            mergePass();
+        }
+        return result;
+    }
+
+    /**
+     * Rebuilds one stored story from its members, oldest first, keeping its id. Call once per
+     * stored story before assigning new articles; the learned document frequencies are rebuilt
+     * along the way.
+     */
+    public void restore(long storyId, List<ArticleFeatures> members) {
+        if (byId.containsKey(storyId)) {
+            throw new IllegalArgumentException("story " + storyId + " restored twice");
+        }
+        Story story = newStory(storyId);
+        nextId = Math.max(nextId, storyId + 1);
+        for (ArticleFeatures member : members) {
+            ArticleProfile profile = ArticleProfile.of(member, vocabulary);
+            vocabulary.count(profile.distinctTerms);
+            if (member.date() != null && (clock == null || member.date().isAfter(clock))) {
+                clock = member.date();
+            }
+            story.add(profile, member.date(), vocabulary);
+            index(story, queryTerms(profile));
+        }
+    }
+
+    /** Merges made since the last call, in order; the store moves the members of each {@code from}. */
+    public List<StoryMerge> pollMerges() {
+        List<StoryMerge> out = List.copyOf(merges);
+        merges.clear();
+        return out;
+    }
+
+    /** Runs a merge pass now over the stories changed since the last one. */
+    public void mergeNow() {
+        mergePass();
+    }
+
+    /** The id a story has now: itself, or the story it was merged into (transitively). */
+    public long resolve(long storyId) {
+        long id = storyId;
+        Long next;
+        while ((next = mergedInto.get(id)) != null) {
+            id = next;
+        }
+        return id;
+    }
+
+    /** Number of live stories (not merged away). */
+    public int storyCount() {
+        return byId.size();
+    }
+
+    /** Number of articles in a story, 0 when unknown. */
+    public int size(long storyId) {
+        Story s = byId.get(resolve(storyId));
+        return s == null ? 0 : s.size;
+    }
+
+    /**
+     * A short label for a story: the member headline closest to the story's headline centroid,
+     * or {@code null} for an unknown story or one whose members have no headline.
+     */
+    public String label(long storyId) {
+        Story s = byId.get(resolve(storyId));
+        if (s == null) {
+            return null;
+        }
+        String best = null;
+        double bestSim = -1;
+        for (int k = 0; k < s.titles.size(); k++) {
+            double sim = s.titleVectors.get(k).dot(s.title);
+            if (!s.titles.get(k).isEmpty() && sim > bestSim) {
+                bestSim = sim;
+                best = s.titles.get(k);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Stories related to an article but not its story: similarity at least
+     * {@link Options#relatedThreshold} and below {@link Options#threshold}, best first. Does not
+     * change the grouping.
+     */
+    public List<StoryMatch> related(ArticleFeatures article, int limit) {
+        ArticleProfile profile = ArticleProfile.of(article, vocabulary);
+        List<StoryMatch> out = new ArrayList<>();
+        for (Story s : candidates(queryTerms(profile), null)) {
+            double sim = similarity(profile, s);
+            if (sim >= options.relatedThreshold && sim < options.threshold) {
+                out.add(new StoryMatch(s.id, Math.min(1, sim)));
+            }
+        }
+        return best(out, limit);
+    }
+
+    /** Stories related to a story (similar, but not similar enough to merge), best first. */
+    public List<StoryMatch> related(long storyId, int limit) {
+        Story story = byId.get(resolve(storyId));
+        if (story == null) {
+            return List.of();
+        }
+        List<StoryMatch> out = new ArrayList<>();
+        for (Story s : candidates(story.indexed, story)) {
+            double sim = similarity(story, s);
+            if (sim >= options.relatedThreshold && sim < options.mergeThreshold) {
+                out.add(new StoryMatch(s.id, Math.min(1, sim)));
+            }
+        }
+        return best(out, limit);
+    }
+
+    /** Inverse document frequency of a stem (or of a name, written {@code "~joe biden"}) as learned so far. */
+    public double idf(String term) {
+        int id = vocabulary.find(term);
+        return id < 0 ? Math.log(vocabulary.documents() + 1.0) + 1 : vocabulary.of(id);
+    }
+
+    private static List<StoryMatch> best(List<StoryMatch> matches, int limit) {
+        matches.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
+        return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : matches;
+    }
+
+    private Story newStory(long id) {
+        Story s = new Story(id, stories.size());
+        stories.add(s);
+        byId.put(id, s);
+        if (accumulator.length < stories.size()) {
+            accumulator = Arrays.copyOf(accumulator, stories.size() * 2);
+        }
+        return s;
+    }
+
+    private double similarity(ArticleProfile a, Story s) {
+        return combine(a.title.isEmpty() ? 0 : options.titleWeight, meanCosine(a.title.weighted(vocabulary), 1, s.title, s.nTitle),
+                a.lead.isEmpty() ? 0 : options.leadWeight, meanCosine(a.lead.weighted(vocabulary), 1, s.lead, s.nLead),
+                a.body.isEmpty() ? 0 : options.bodyWeight, meanCosine(a.body.weighted(vocabulary), 1, s.body, s.nBody),
+                a.names.isEmpty() ? 0 : options.namesWeight, meanCosine(a.names.weighted(vocabulary), 1, s.names, s.nNames));
+    }
+
+    private double similarity(Story a, Story s) {
+        return combine(a.title.isEmpty() ? 0 : options.titleWeight, meanCosine(a.title, a.nTitle, s.title, s.nTitle),
+                a.lead.isEmpty() ? 0 : options.leadWeight, meanCosine(a.lead, a.nLead, s.lead, s.nLead),
+                a.body.isEmpty() ? 0 : options.bodyWeight, meanCosine(a.body, a.nBody, s.body, s.nBody),
+                a.names.isEmpty() ? 0 : options.namesWeight, meanCosine(a.names, a.nNames, s.names, s.nNames));
+    }
+
+    /**
+     * Average link: the mean cosine between the members of two groups, from the sums of their
+     * unit TF-IDF vectors ({@code nx}, {@code ny} vectors summed). Idf weights are fixed into a
+     * member's vector when it joins, so a story's sum never needs its members again.
+     */
+    private static double meanCosine(SparseVector x, int nx, SparseVector y, int ny) {
+        if (nx == 0 || ny == 0) {
+            return 0;
+        }
+        return x.dot(y) / ((double) nx * ny);
+    }
+
+    private static double combine(double wt, double t, double wl, double l, double wb, double b, double wn, double n) {
+        double weights = wt + wl + wb + wn;
+        return weights == 0 ? 0 : (wt * t + wl * l + wb * b + wn * n) / weights;
+    }
+
+    private boolean compatible(Story s, LocalDate date) {
+        if (date == null || s.first == null) {
+            return true;
+        }
+        long gap = date.isBefore(s.first) ? ChronoUnit.DAYS.between(date, s.first)
+                : date.isAfter(s.last) ? ChronoUnit.DAYS.between(s.last, date) : 0;
+        return gap <= options.windowDays;
+    }
+
+    private boolean compatible(Story a, Story b) {
+        return a.first == null || b.first == null
+                || compatible(b, a.first) && compatible(b, a.last);
+    }
+
+    private boolean expired(Story s) {
+        return s.last != null && clock != null && ChronoUnit.DAYS.between(s.last, clock) > options.windowDays;
+    }
+
+    /** The terms an article is indexed and looked up under: headline, names and its top body terms. */
+    private int[] queryTerms(ArticleProfile p) {
+        SparseVector body = p.body;
+        int[] order = topByWeight(body, INDEXED_BODY_TERMS);
+        SparseVector picked = p.title.plus(p.names, 1);
+        int[] out = Arrays.copyOf(picked.ids, picked.ids.length + order.length);
+        System.arraycopy(order, 0, out, picked.ids.length, order.length);
+        Arrays.sort(out);
+        return distinct(out);
+    }
+
+    private int[] topByWeight(SparseVector v, int k) {
+        int n = v.size();
+        if (n <= k) {
+            return v.ids.clone();
+        }
+        double[] w = new double[n];
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = v.values[i] * vocabulary.of(v.ids[i]);
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (x, y) -> Double.compare(w[y], w[x]));
+        int[] out = new int[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = v.ids[idx[i]];
+        }
+        return out;
+    }
+
+    private static int[] distinct(int[] sorted) {
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[n++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, n);
+    }
+
+    private void index(Story s, int[] terms) {
+        int[] merged = new int[s.indexed.length + terms.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < s.indexed.length || j < terms.length) {
+            if (j == terms.length || i < s.indexed.length && s.indexed[i] < terms[j]) {
+                merged[n++] = s.indexed[i++];
+            } else if (i == s.indexed.length || terms[j] < s.indexed[i]) {
+                post(terms[j], s.slot);
+                merged[n++] = terms[j++];
+            } else {
+                merged[n++] = s.indexed[i++];
+                j++;
+            }
+        }
+        s.indexed = Arrays.copyOf(merged, n);
+    }
+
+    private void post(int term, int slot) {
+        if (term >= postings.length) {
+            int cap = Math.max(term + 1, postings.length * 2);
+            postings = Arrays.copyOf(postings, cap);
+            postingSize = Arrays.copyOf(postingSize, cap);
+        }
+        int[] list = postings[term];
+        if (list == null) {
+            list = postings[term] = new int[4];
+        } else if (postingSize[term] == list.length) {
+            list = postings[term] = Arrays.copyOf(list, list.length * 2);
+        }
+        list[postingSize[term]++] = slot;
+    }
+
+    /**
+     * The live stories sharing the most (idf-weighted) query terms, at most
+     * {@link Options#candidates}; merged and expired stories are dropped from the postings on the way.
+     */
+    private List<Story> candidates(int[] terms, Story self) {
+        int[] touched = new int[64];
+        int nTouched = 0;
+        for (int term : terms) {
+            if (term >= postings.length || postings[term] == null) {
+                continue;
+            }
+            float w = (float) vocabulary.of(term);
+            int[] list = postings[term];
+            int size = postingSize[term];
+            int kept = 0;
+            for (int k = 0; k < size; k++) {
+                int slot = list[k];
+                Story s = stories.get(slot);
+                if (!s.alive || expired(s)) {
+                    continue;
+                }
+                list[kept++] = slot;
+                if (s == self) {
+                    continue;
+                }
+                if (accumulator[slot] == 0) {
+                    if (nTouched == touched.length) {
+                        touched = Arrays.copyOf(touched, nTouched * 2);
+                    }
+                    touched[nTouched++] = slot;
+                }
+                accumulator[slot] += w;
+            }
+            postingSize[term] = kept;
+        }
+        int limit = options.candidates;
+        List<Story> out = new ArrayList<>(Math.min(limit, nTouched));
+        if (nTouched <= limit) {
+            for (int k = 0; k < nTouched; k++) {
+                out.add(stories.get(touched[k]));
+            }
+        } else {
+            float[] scores = new float[nTouched];
+            for (int k = 0; k < nTouched; k++) {
+                scores[k] = accumulator[touched[k]];
+            }
+            float[] sorted = scores.clone();
+            Arrays.sort(sorted);
+            float cut = sorted[nTouched - limit];
+            for (int k = 0; k < nTouched && out.size() < limit; k++) {
+                if (scores[k] >= cut) {
+                    out.add(stories.get(touched[k]));
+                }
+            }
+        }
+        for (int k = 0; k < nTouched; k++) {
+            accumulator[touched[k]] = 0;
+        }
+        return out;
+    }
+
+    private void mergePass() {
+        List<Story> pass = new ArrayList<>(changed);
+        changed.clear();
+        for (Story s : pass) {
+            if (!s.alive) {
+                continue;
+            }
+            Story best = null;
+            double bestSim = -1;
+            for (Story c : candidates(s.indexed, s)) {
+                if (!compatible(s, c)) {
+                    continue;
+                }
+                double sim = Math.min(similarity(s, c), similarity(c, s));
+                if (sim > bestSim) {
+                    bestSim = sim;
+                    best = c;
+                }
+            }
+            if (best != null && bestSim >= options.mergeThreshold) {
+                Story into = best.id < s.id ? best : s;
+                Story from = into == best ? s : best;
+                into.absorb(from);
+                index(into, from.indexed);
+                from.alive = false;
+                byId.remove(from.id);
+                mergedInto.put(from.id, into.id);
+                merges.add(new StoryMerge(from.id, into.id));
+            }
+        }
+    }
+
+    /** One story's running sums. */
+    private static final class Story {
+        final long id;
+        final int slot;
+        SparseVector title = SparseVector.EMPTY;
+        SparseVector lead = SparseVector.EMPTY;
+        SparseVector body = SparseVector.EMPTY;
+        SparseVector names = SparseVector.EMPTY;
+        int nTitle;
+        int nLead;
+        int nBody;
+        int nNames;
+        int size;
+        LocalDate first;
+        LocalDate last;
+        int[] indexed = new int[0];
+        boolean alive = true;
+        final List<String> titles = new ArrayList<>(2);
+        final List<SparseVector> titleVectors = new ArrayList<>(2);
+
+        Story(long id, int slot) {
+            this.id = id;
+            this.slot = slot;
+        }
+
+        void add(ArticleProfile p, LocalDate date, SparseVector.Idf idf) {
+            title = title.plus(p.title.weighted(idf), 1);
+            lead = lead.plus(p.lead.weighted(idf), 1);
+            body = body.plus(p.body.weighted(idf), 1);
+            names = names.plus(p.names.weighted(idf), 1);
+            nTitle += p.title.isEmpty() ? 0 : 1;
+            nLead += p.lead.isEmpty() ? 0 : 1;
+            nBody += p.body.isEmpty() ? 0 : 1;
+            nNames += p.names.isEmpty() ? 0 : 1;
+            size++;
+            widen(date, date);
+            if (titles.size() < KEPT_TITLES) {
+                titles.add(p.titleText);
+                titleVectors.add(p.title.weighted(idf));
+            }
+        }
+
+        void absorb(Story o) {
+            title = title.plus(o.title, 1);
+            lead = lead.plus(o.lead, 1);
+            body = body.plus(o.body, 1);
+            names = names.plus(o.names, 1);
+            nTitle += o.nTitle;
+            nLead += o.nLead;
+            nBody += o.nBody;
+            nNames += o.nNames;
+            size += o.size;
+            widen(o.first, o.last);
+            for (int k = 0; k < o.titles.size() && titles.size() < KEPT_TITLES; k++) {
+                titles.add(o.titles.get(k));
+                titleVectors.add(o.titleVectors.get(k));
+            }
+        }
+
+        private void widen(LocalDate from, LocalDate to) {
+            if (from != null && (first == null || from.isBefore(first))) {
+                first = from;
+            }
+            if (to != null && (last == null || to.isAfter(last))) {
+                last = to;
+            }
+        }
+    }
+}

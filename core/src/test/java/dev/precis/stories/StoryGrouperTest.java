@@ -1,0 +1,112 @@
+package dev.precis.stories;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StoryGrouperTest {
+
+    static final LocalDate DAY = LocalDate.of(2024, 3, 4);
+
+    static ArticleFeatures quake(String title, String text, LocalDate date) {
+        return ArticleFeatures.of(title, text, date, "Outlet", null);
+    }
+
+    static final ArticleFeatures QUAKE_1 = quake("Strong earthquake shakes northern Chile",
+            "A magnitude 7.1 earthquake struck near the port of Arica in northern Chile on Monday, "
+                    + "said the national seismology office. Buildings swayed in Arica and Iquique.", DAY);
+    static final ArticleFeatures QUAKE_2 = quake("Magnitude 7.1 quake hits Arica, Chile",
+            "The earthquake of magnitude 7.1 hit Arica on Monday morning. Officials in Iquique said "
+                    + "no tsunami warning was issued for the Chile coast.", DAY);
+    static final ArticleFeatures QUAKE_3 = quake("Chile earthquake: Arica residents sleep outdoors",
+            "After Monday's 7.1 earthquake near Arica, residents of northern Chile spent the night outdoors "
+                    + "as aftershocks shook Iquique.", DAY.plusDays(1));
+    static final ArticleFeatures BUDGET_1 = quake("Senate passes budget after late-night vote",
+            "The Senate approved the federal budget in a 51-49 vote late on Monday, sending the spending "
+                    + "bill to the House, Senator Maria Lopez said.", DAY);
+    static final ArticleFeatures BUDGET_2 = quake("Budget bill clears Senate in 51-49 vote",
+            "Senators passed the spending bill 51-49 on Monday night. Maria Lopez said the House would "
+                    + "vote on the budget this week.", DAY);
+
+    @Test
+    void articlesOfOneEventJoinOneStoryAndAnotherEventStartsItsOwn() {
+        StoryGrouper g = new StoryGrouper();
+        StoryAssignment q1 = g.assign(QUAKE_1);
+        StoryAssignment b1 = g.assign(BUDGET_1);
+        StoryAssignment q2 = g.assign(QUAKE_2);
+        StoryAssignment b2 = g.assign(BUDGET_2);
+        StoryAssignment q3 = g.assign(QUAKE_3);
+        assertTrue(q1.isNew());
+        assertTrue(b1.isNew());
+        assertNotEquals(q1.storyId(), b1.storyId());
+        assertFalse(q2.isNew());
+        assertEquals(q1.storyId(), q2.storyId());
+        assertEquals(q1.storyId(), q3.storyId());
+        assertEquals(b1.storyId(), b2.storyId());
+        assertTrue(q2.similarity() >= g.options().threshold());
+        assertEquals(3, g.size(q1.storyId()));
+        assertEquals(2, g.storyCount());
+    }
+
+    @Test
+    void aDatedArticleOutsideTheWindowStartsANewStory() {
+        StoryGrouper g = new StoryGrouper();
+        long first = g.assign(QUAKE_1).storyId();
+        StoryAssignment later = g.assign(quake(QUAKE_2.title(), QUAKE_2.text(), DAY.plusDays(10)));
+        assertTrue(later.isNew());
+        assertNotEquals(first, later.storyId());
+        StoryAssignment undated = g.assign(quake(QUAKE_3.title(), QUAKE_3.text(), null));
+        assertFalse(undated.isNew(), "an undated article is not kept from a story by time");
+    }
+
+    @Test
+    void restoredStoriesKeepTheirIdsAndAttractNewMembers() {
+        StoryGrouper g = new StoryGrouper();
+        g.restore(41, List.of(QUAKE_1, QUAKE_2));
+        g.restore(42, List.of(BUDGET_1));
+        StoryAssignment q3 = g.assign(QUAKE_3);
+        StoryAssignment b2 = g.assign(BUDGET_2);
+        assertEquals(41, q3.storyId());
+        assertEquals(42, b2.storyId());
+        StoryAssignment other = g.assign(quake("Museum opens new wing for medieval tapestries",
+                "The city museum opened a wing with twelve restored tapestries from Flanders.", DAY));
+        assertTrue(other.isNew());
+        assertEquals(43, other.storyId());
+    }
+
+    @Test
+    void labelIsAMemberHeadlineAndRelatedStoriesExcludeTheSameEvent() {
+        StoryGrouper g = new StoryGrouper();
+        long quake = g.assign(QUAKE_1).storyId();
+        g.assign(QUAKE_2);
+        g.assign(BUDGET_1);
+        String label = g.label(quake);
+        assertTrue(List.of(QUAKE_1.title(), QUAKE_2.title()).contains(label), label);
+        ArticleFeatures peru = quake("Earthquake shakes southern Peru",
+                "A magnitude 6.0 earthquake struck southern Peru near Arequipa on Tuesday, damaging "
+                        + "adobe homes; the tremor was felt in Arica in northern Chile.", DAY);
+        List<StoryMatch> related = g.related(peru, 5);
+        assertEquals(1, related.size(), related.toString());
+        assertEquals(quake, related.get(0).storyId());
+        assertTrue(related.get(0).similarity() < g.options().threshold());
+    }
+
+    @Test
+    void storiesThatConvergeAreMergedIntoTheOlderOne() {
+        StoryGrouper g = new StoryGrouper(StoryGrouper.Options.defaults().withThreshold(1.5));
+        long a = g.assign(QUAKE_1).storyId();
+        long b = g.assign(QUAKE_1).storyId();
+        assertNotEquals(a, b);
+        g.mergeNow();
+        assertEquals(List.of(new StoryMerge(b, a)), g.pollMerges());
+        assertEquals(a, g.resolve(b));
+        assertEquals(2, g.size(a));
+        assertEquals(1, g.storyCount());
+    }
+}
