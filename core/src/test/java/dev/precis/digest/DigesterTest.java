@@ -24,8 +24,9 @@ class DigesterTest {
         assertEquals(3, d.summary().sentences().size());
         assertEquals(Doc.of(HARBOUR).sentenceCount(), d.summary().sentencesTotal());
         d.summary().sentences().forEach(s -> assertEquals(s.text(), HARBOUR.substring(s.start(), s.end())));
-        assertEquals(1, d.statements().size(), d.statements().toString());
-        Digest.Statement said = d.statements().get(0);
+        assertEquals(2, d.statements().size(), d.statements().toString());
+        assertEquals("Fishermen", d.statements().get(0).speaker());
+        Digest.Statement said = d.statements().get(1);
         assertEquals("Ida Strand", said.speaker());
         assertEquals(said.text(), HARBOUR.substring(said.start(), said.end()));
         assertTrue(d.keyphrases().contains("pier"), d.keyphrases().toString());
