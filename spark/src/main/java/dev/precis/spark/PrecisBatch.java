@@ -186,6 +186,10 @@ public final class PrecisBatch {
         SparkSession.Builder builder = SparkSession.builder().appName("precis-batch");
         if (o.master != null) {
             builder.master(o.master);
+            if (o.master.startsWith("local")) {
+                // one machine: a few shuffle partitions instead of Spark's cluster-sized 200
+                builder.config("spark.sql.shuffle.partitions", "8");
+            }
         }
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
