@@ -18,10 +18,28 @@ public final class ModuleOptions {
         return JavaModuleOptions.defaultModuleOptionArray();
     }
 
-    /** Prints {@link #spark()}, one option a line. */
+    /**
+     * Prints {@link #spark()}, one option a line, less the {@code --add-opens} of packages this JDK no longer
+     * has (JDK 25 dropped {@code sun.security.action}), which would only make the JVM warn at every start.
+     */
     public static void main(String[] args) {
         for (String option : spark()) {
-            System.out.println(option);
+            if (appliesHere(option)) {
+                System.out.println(option);
+            }
         }
+    }
+
+    /** Whether {@code option} opens a package this JVM has, or is no {@code --add-opens} at all. */
+    static boolean appliesHere(String option) {
+        if (!option.startsWith("--add-opens=")) {
+            return true;
+        }
+        String opened = option.substring("--add-opens=".length());
+        String target = opened.substring(0, opened.indexOf('='));
+        int slash = target.indexOf('/');
+        String module = target.substring(0, slash);
+        String pkg = target.substring(slash + 1);
+        return ModuleLayer.boot().findModule(module).map(m -> m.getPackages().contains(pkg)).orElse(false);
     }
 }
