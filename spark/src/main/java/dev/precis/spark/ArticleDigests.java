@@ -45,14 +45,16 @@ public final class ArticleDigests implements Serializable {
     /** Hash space of the word shingles (2^22): collisions stay rare for article-sized sets. */
     static final int SHINGLE_BUCKETS = 1 << 22;
 
-    /** The input fields the job reads, all optional strings except {@code byline} (a list). */
-    public static final StructType INPUT = new StructType(new StructField[]{
+    /** The article fields, in and out. */
+    private static final StructField[] ARTICLE = {
             field("id", DataTypes.StringType), field("url", DataTypes.StringType),
             field("source", DataTypes.StringType), field("title", DataTypes.StringType),
             field("byline", DataTypes.createArrayType(DataTypes.StringType)),
             field("published", DataTypes.StringType), field("language", DataTypes.StringType),
-            field("image", DataTypes.StringType), field("text", DataTypes.StringType),
-            field("html", DataTypes.StringType)});
+            field("image", DataTypes.StringType), field("text", DataTypes.StringType)};
+
+    /** The input fields the job reads, all optional strings except {@code byline} (a list). */
+    public static final StructType INPUT = new StructType(ARTICLE).add("html", DataTypes.StringType);
 
     static final StructType SENTENCE = new StructType(new StructField[]{
             field("index", DataTypes.IntegerType), field("start", DataTypes.IntegerType),
@@ -68,18 +70,13 @@ public final class ArticleDigests implements Serializable {
      * statements, fingerprint, an error for records that could not be read, and the story-search
      * columns ({@code terms}, {@code weights}, {@code band_keys}) that the job drops before writing.
      */
-    public static final StructType OUTPUT = new StructType(new StructField[]{
-            field("id", DataTypes.StringType), field("url", DataTypes.StringType),
-            field("source", DataTypes.StringType), field("title", DataTypes.StringType),
-            field("byline", DataTypes.createArrayType(DataTypes.StringType)),
-            field("published", DataTypes.StringType), field("language", DataTypes.StringType),
-            field("image", DataTypes.StringType), field("text", DataTypes.StringType),
-            field("summary", DataTypes.createArrayType(SENTENCE)),
-            field("statements", DataTypes.createArrayType(STATEMENT)),
-            field("fingerprint", DataTypes.StringType), field("error", DataTypes.StringType),
-            field("terms", DataTypes.createArrayType(DataTypes.StringType)),
-            field("weights", DataTypes.createArrayType(DataTypes.DoubleType)),
-            field("band_keys", DataTypes.createArrayType(DataTypes.LongType))});
+    public static final StructType OUTPUT = new StructType(ARTICLE)
+            .add("summary", DataTypes.createArrayType(SENTENCE))
+            .add("statements", DataTypes.createArrayType(STATEMENT))
+            .add("fingerprint", DataTypes.StringType).add("error", DataTypes.StringType)
+            .add("terms", DataTypes.createArrayType(DataTypes.StringType))
+            .add("weights", DataTypes.createArrayType(DataTypes.DoubleType))
+            .add("band_keys", DataTypes.createArrayType(DataTypes.LongType));
 
     private final int summarySentences;
     private final int bands;

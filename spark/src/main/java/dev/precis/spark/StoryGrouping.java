@@ -8,10 +8,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -94,9 +100,11 @@ public final class StoryGrouping {
 
     /**
      * Pivot clustering of the graph {@code (vertices.id, edges a–b)}: rows {@code (id, story_id)}, every
-     * vertex exactly once, a singleton story for a vertex without edges.
+     * vertex exactly once, a singleton story for a vertex without edges. Rounds run on the cluster until at
+     * most {@code driverEdges} edges among unassigned vertices remain; those are finished on the driver with
+     * the serial algorithm in the same rank order, which saves the long tail of nearly empty rounds.
      */
-    public static Dataset<Row> clusters(Dataset<Row> vertices, Dataset<Row> edges) {
+    public static Dataset<Row> clusters(Dataset<Row> vertices, Dataset<Row> edges, long driverEdges) {
         Column rank = struct(xxhash64(col("id")).as("h"), col("id").as("i"));
         Dataset<Row> active = vertices.select(col("id"), rank.as("rank")).localCheckpoint();
         Dataset<Row> both = edges.select(col("a").as("src"), col("b").as("dst"))
@@ -106,19 +114,65 @@ public final class StoryGrouping {
         while (!active.isEmpty()) {
             Dataset<Row> activeEdges = both
                     .join(active.toDF("src", "src_rank"), "src")
-                    .join(active.toDF("dst", "dst_rank"), "dst");
-            Dataset<Row> lowest = activeEdges.groupBy("src").agg(min("dst_rank").as("lowest"));
-            Dataset<Row> pivots = active.join(lowest, active.col("id").equalTo(lowest.col("src")), "left_outer")
-                    .where(col("lowest").isNull().or(col("rank").lt(col("lowest"))))
-                    .select(col("id"), col("rank"));
-            Dataset<Row> members = activeEdges.join(pivots.toDF("dst", "pivot_rank"), "dst")
-                    .groupBy("src").agg(min(struct(col("pivot_rank"), col("dst"))).as("best"))
-                    .select(col("src").as("id"), col("best.dst").as("story_id"));
-            Dataset<Row> round = pivots.select(col("id"), col("id").as("story_id")).union(members).localCheckpoint();
+                    .join(active.toDF("dst", "dst_rank"), "dst")
+                    .localCheckpoint();
+            Dataset<Row> round;
+            boolean last = activeEdges.count() <= driverEdges;
+            if (last) {
+                Dataset<Row> linked = serialPivots(active.sparkSession(), activeEdges.collectAsList());
+                Dataset<Row> alone = active.join(linked, active.col("id").equalTo(linked.col("id")), "left_anti")
+                        .select(col("id"), col("id").as("story_id"));
+                round = linked.union(alone);
+            } else {
+                Dataset<Row> lowest = activeEdges.groupBy("src").agg(min("dst_rank").as("lowest"));
+                Dataset<Row> pivots = active.join(lowest, active.col("id").equalTo(lowest.col("src")), "left_outer")
+                        .where(col("lowest").isNull().or(col("rank").lt(col("lowest"))))
+                        .select(col("id"), col("rank"));
+                Dataset<Row> members = activeEdges.join(pivots.toDF("dst", "pivot_rank"), "dst")
+                        .groupBy("src").agg(min(struct(col("pivot_rank"), col("dst"))).as("best"))
+                        .select(col("src").as("id"), col("best.dst").as("story_id"));
+                round = pivots.select(col("id"), col("id").as("story_id")).union(members).localCheckpoint();
+            }
             assigned = assigned == null ? round : assigned.union(round);
+            if (last) {
+                break;
+            }
             active = active.join(round, active.col("id").equalTo(round.col("id")), "left_anti").localCheckpoint();
         }
         return assigned == null ? vertices.select(col("id"), col("id").as("story_id")) : assigned;
+    }
+
+    /** {@link #clusters(Dataset, Dataset, long)} finishing on the driver below two million edges. */
+    public static Dataset<Row> clusters(Dataset<Row> vertices, Dataset<Row> edges) {
+        return clusters(vertices, edges, 2_000_000);
+    }
+
+    /**
+     * The serial pivot algorithm over directed edge rows {@code (dst, src, src_rank, dst_rank)}: vertices in
+     * rank order; an unassigned vertex becomes a pivot and takes its unassigned neighbours.
+     */
+    private static Dataset<Row> serialPivots(SparkSession spark, List<Row> directed) {
+        Map<String, Row> rankOf = new HashMap<>();
+        Map<String, List<String>> neighbours = new HashMap<>();
+        for (Row e : directed) {
+            String src = e.getString(e.fieldIndex("src"));
+            rankOf.put(src, e.getStruct(e.fieldIndex("src_rank")));
+            neighbours.computeIfAbsent(src, k -> new ArrayList<>()).add(e.getString(e.fieldIndex("dst")));
+        }
+        List<String> order = new ArrayList<>(rankOf.keySet());
+        order.sort(Comparator.comparingLong((String v) -> rankOf.get(v).getLong(0)).thenComparing(v -> v));
+        Map<String, String> story = new LinkedHashMap<>();
+        for (String v : order) {
+            if (story.putIfAbsent(v, v) == null) {
+                for (String n : neighbours.get(v)) {
+                    story.putIfAbsent(n, v);
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>(story.size());
+        story.forEach((id, pivot) -> rows.add(RowFactory.create(id, pivot)));
+        return spark.createDataFrame(rows, new StructType()
+                .add("id", DataTypes.StringType).add("story_id", DataTypes.StringType));
     }
 
     private static StorySimilarity.Profile profile(Row r, String prefix) {
