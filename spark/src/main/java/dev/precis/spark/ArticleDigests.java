@@ -1,6 +1,10 @@
 package dev.precis.spark;
 
 import dev.precis.article.Article;
+import dev.precis.article.html.Extraction;
+import dev.precis.article.html.HtmlExtractor;
+import dev.precis.statements.Statement;
+import dev.precis.statements.StatementExtractor;
 import dev.precis.stories.StorySimilarity;
 import dev.precis.summary.Length;
 import dev.precis.summary.Summarizer;
@@ -13,9 +17,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -82,6 +83,8 @@ public final class ArticleDigests implements Serializable {
     private final int bands;
     private final int rows;
     private transient Summarizer summarizer;
+    private transient HtmlExtractor extractor;
+    private transient StatementExtractor statementExtractor;
 
     /**
      * @param summarySentences sentences per summary (the library's default is 3)
@@ -138,40 +141,43 @@ public final class ArticleDigests implements Serializable {
                 found.text());
     }
 
-    /**
-     * SEAM (extraction): a raw page to its article. Replace the body with core's
-     * {@code new HtmlExtractor().extract(url, html)} once it is merged; until then the paragraphs of the
-     * page's {@code <p>} elements and its {@code <title>} stand in.
-     */
+    /** A raw page to its article, with core's HTML extractor (the same one {@code precis extract} uses). */
     Article extract(String url, String html) {
-        Document page = Jsoup.parse(html, url == null ? "" : url);
-        List<String> paragraphs = new ArrayList<>();
-        for (Element p : page.select("p")) {
-            String t = p.text().strip();
-            if (!t.isEmpty()) {
-                paragraphs.add(t);
-            }
+        Extraction page = extractor().extractPage(html, url);
+        if (page.article().text().isBlank()) {
+            throw new IllegalArgumentException("no article text found in the page"
+                    + (page.emptyReason() == null ? "" : ": " + page.emptyReason()));
         }
-        if (paragraphs.isEmpty()) {
-            throw new IllegalArgumentException("no article text found in the page");
-        }
-        return Article.ofParagraphs(page.title().isBlank() ? null : page.title(), paragraphs).withUrl(url);
+        Article a = page.article();
+        return a.url() == null ? a.withUrl(url) : a;
     }
 
-    /**
-     * SEAM (statements): who said what in the article, as rows of {@link #STATEMENT} with offsets into
-     * the text. Replace the body with core's statement extractor reading {@code doc}; empty until then.
-     */
+    /** Who said what in the article, as rows of {@link #STATEMENT} with offsets into the text. */
     List<Row> statements(Article article, Doc doc) {
-        return List.of();
+        List<Row> rows = new ArrayList<>();
+        for (Statement st : statementExtractor().statements(doc)) {
+            rows.add(RowFactory.create(st.speaker(), st.content(), st.contentSpan().start(), st.contentSpan().end()));
+        }
+        return rows;
     }
 
-    /**
-     * SEAM (fingerprint): the article's story fingerprint. Replace with core's fingerprint from the stories
-     * work once merged; until then the 64-bit SimHash of the story profile, as hex.
-     */
+    /** The article's story fingerprint: the 64-bit SimHash of its story profile, as hex. */
     String fingerprint(StorySimilarity.Profile profile) {
         return StorySimilarity.simhashHex(profile);
+    }
+
+    private HtmlExtractor extractor() {
+        if (extractor == null) {
+            extractor = new HtmlExtractor();
+        }
+        return extractor;
+    }
+
+    private StatementExtractor statementExtractor() {
+        if (statementExtractor == null) {
+            statementExtractor = new StatementExtractor();
+        }
+        return statementExtractor;
     }
 
     private Summarizer summarizer() {

@@ -53,6 +53,7 @@ class PrecisBatchTest {
     @Test
     void summariesAreTheLibrarysForEveryText() {
         int compared = 0;
+        int statements = 0;
         for (Row input : spark.read().json(CORPUS).where("text is not null").collectAsList()) {
             String id = input.getString(input.fieldIndex("id"));
             String text = input.getString(input.fieldIndex("text"));
@@ -71,9 +72,20 @@ class PrecisBatchTest {
                 assertEquals(text.substring(e.start(), e.end()), g.getString(g.fieldIndex("text")), id);
                 assertEquals(e.score(), g.getDouble(g.fieldIndex("score")), 1e-12, id);
             }
+            List<dev.precis.statements.Statement> said = Precis.statements(text);
+            List<Row> gotSaid = row.getList(row.fieldIndex("statements"));
+            assertEquals(said.size(), gotSaid.size(), id);
+            for (int i = 0; i < said.size(); i++) {
+                Row g = gotSaid.get(i);
+                assertEquals(said.get(i).speaker(), g.getString(g.fieldIndex("speaker")), id);
+                assertEquals(said.get(i).content(), g.getString(g.fieldIndex("quote")), id);
+                assertEquals(said.get(i).contentSpan().start(), ((Number) g.get(g.fieldIndex("start"))).intValue(), id);
+            }
+            statements += said.size();
             compared++;
         }
         assertEquals(12, compared);
+        assertTrue(statements > 0, "the fixture articles quote people");
     }
 
     @Test
@@ -107,7 +119,6 @@ class PrecisBatchTest {
         assertEquals("2026-03-04T09:30:00Z", r.getString(r.fieldIndex("published")));
         assertEquals("https://courier.example/marlow-flood", r.getString(r.fieldIndex("url")));
         assertTrue(r.getString(r.fieldIndex("fingerprint")).matches("[0-9a-f]{16}"));
-        assertTrue(r.getList(r.fieldIndex("statements")).isEmpty());
         Set<String> columns = new HashSet<>(List.of(r.schema().fieldNames()));
         assertTrue(columns.containsAll(List.of("story_id", "story_size", "summary", "statements", "fingerprint")));
         assertTrue(!columns.contains("band_keys"), "search columns are not written");
