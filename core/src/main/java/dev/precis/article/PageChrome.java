@@ -1,11 +1,7 @@
 package dev.precis.article;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.precis.text.ResourceLines;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -61,28 +57,16 @@ public final class PageChrome {
 
     private static List<Rule> load(String resource) {
         List<Rule> rules = new ArrayList<>();
-        try (InputStream in = PageChrome.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
+        for (String rule : ResourceLines.read(PageChrome.class, resource)) {
+            int space = rule.indexOf(' ');
+            String kind = rule.substring(0, space);
+            String regex = rule.substring(space + 1).strip();
+            Pattern pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            switch (kind) {
+                case "line" -> rules.add(new Rule(pattern, false));
+                case "line+next" -> rules.add(new Rule(pattern, true));
+                default -> throw new IllegalStateException("unknown chrome rule kind: " + kind);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                String rule = line.strip();
-                if (rule.isEmpty() || rule.startsWith("#")) {
-                    continue;
-                }
-                int space = rule.indexOf(' ');
-                String kind = rule.substring(0, space);
-                String regex = rule.substring(space + 1).strip();
-                Pattern pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-                switch (kind) {
-                    case "line" -> rules.add(new Rule(pattern, false));
-                    case "line+next" -> rules.add(new Rule(pattern, true));
-                    default -> throw new IllegalStateException("unknown chrome rule kind: " + kind);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return List.copyOf(rules);
     }

@@ -1,5 +1,7 @@
 package dev.precis.statements;
 
+import dev.precis.text.ResourceLines;
+
 import dev.precis.text.Doc;
 
 import java.util.HashMap;
@@ -102,7 +104,7 @@ public final class CueLexicon {
         Map<String, java.util.List<String[]>> multi = new HashMap<>();
         java.util.Set<String> quoteOnly = new java.util.HashSet<>();
         java.util.Set<String> clauseOnly = new java.util.HashSet<>();
-        for (String line : ResourceLines.read(resource)) {
+        for (String line : ResourceLines.read(CueLexicon.class, resource)) {
             String[] cols = line.split("\t");
             String surface = cols[0].strip();
             lemmas.put(surface, cols[1].strip());

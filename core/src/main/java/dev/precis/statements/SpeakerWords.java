@@ -1,5 +1,7 @@
 package dev.precis.statements;
 
+import dev.precis.text.ResourceLines;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -27,7 +29,7 @@ final class SpeakerWords {
 
     private static Map<String, Set<String>> load(String resource) {
         Map<String, Set<String>> classes = new HashMap<>();
-        for (String line : ResourceLines.read(resource)) {
+        for (String line : ResourceLines.read(SpeakerWords.class, resource)) {
             String[] cols = line.split("\t");
             classes.computeIfAbsent(cols[0], k -> new HashSet<>()).add(cols[1].strip());
         }

@@ -1,11 +1,5 @@
 package dev.precis.text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -313,19 +307,8 @@ public final class SentenceSplitter {
 
     private static Set<String> load(String resource) {
         Set<String> words = new HashSet<>();
-        try (InputStream in = SentenceSplitter.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                String word = line.strip();
-                if (!word.isEmpty() && !word.startsWith("#")) {
-                    words.add(word.toLowerCase(Locale.ROOT));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String word : ResourceLines.read(SentenceSplitter.class, resource)) {
+            words.add(word.toLowerCase(Locale.ROOT));
         }
         return Set.copyOf(words);
     }

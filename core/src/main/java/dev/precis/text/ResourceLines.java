@@ -1,4 +1,4 @@
-package dev.precis.statements;
+package dev.precis.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,22 +9,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the word-list resources of this package: one entry a line, blank lines and {@code #} comments skipped. */
-final class ResourceLines {
+/**
+ * Reads the word lists and rule files that keep Precis's language data out of its code: one entry a
+ * line, surrounding blanks trimmed, blank lines and {@code #} comments skipped.
+ */
+public final class ResourceLines {
 
     private ResourceLines() {
     }
 
-    static List<String> read(String resource) {
+    /** The entries of {@code resource}, a name relative to {@code owner}'s package. */
+    public static List<String> read(Class<?> owner, String resource) {
         List<String> lines = new ArrayList<>();
-        try (InputStream in = ResourceLines.class.getResourceAsStream(resource)) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line; (line = reader.readLine()) != null; ) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    lines.add(line);
+                String entry = line.strip();
+                if (!entry.isEmpty() && !entry.startsWith("#")) {
+                    lines.add(entry);
                 }
             }
         } catch (IOException e) {
