@@ -252,7 +252,7 @@ public final class StoryGrouper {
             return List.of();
         }
         List<StoryMatch> out = new ArrayList<>();
-        for (Story s : candidates(story.indexed, story)) {
+        for (Story s : candidates(queryTerms(story), story)) {
             double sim = similarity(story, s);
             if (sim >= options.relatedThreshold && sim < options.mergeThreshold) {
                 out.add(new StoryMatch(s.id, Math.min(1, sim)));
@@ -338,6 +338,19 @@ public final class StoryGrouper {
         SparseVector picked = p.title.plus(p.names, 1);
         int[] out = Arrays.copyOf(picked.ids, picked.ids.length + order.length);
         System.arraycopy(order, 0, out, picked.ids.length, order.length);
+        Arrays.sort(out);
+        return distinct(out);
+    }
+
+    /** A story's lookup terms: the telling terms of its summed headline, names and body. */
+    private int[] queryTerms(Story s) {
+        int[] out = new int[0];
+        for (SparseVector v : List.of(s.title, s.names, s.body)) {
+            int[] top = topByWeight(v, INDEXED_BODY_TERMS);
+            int n = out.length;
+            out = Arrays.copyOf(out, n + top.length);
+            System.arraycopy(top, 0, out, n, top.length);
+        }
         Arrays.sort(out);
         return distinct(out);
     }
@@ -475,7 +488,7 @@ public final class StoryGrouper {
             }
             Story best = null;
             double bestSim = -1;
-            for (Story c : candidates(s.indexed, s)) {
+            for (Story c : candidates(queryTerms(s), s)) {
                 if (!compatible(s, c)) {
                     continue;
                 }
