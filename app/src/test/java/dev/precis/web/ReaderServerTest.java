@@ -206,7 +206,7 @@ class ReaderServerTest {
     @Test
     void oversizedRequestsAreRefused() throws Exception {
         byte[] big = new byte[(int) ReaderServer.MAX_REQUEST_BYTES + 10];
-        HttpResponse<String> r = f.send(f.request("/api/v1/feeds/import").header("Content-Type", "text/x-opml")
+        HttpResponse<String> r = f.send(f.request("/api/v1/feeds/import").expectContinue(true).header("Content-Type", "text/x-opml")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(big)));
         assertEquals(413, r.statusCode());
     }
