@@ -39,7 +39,7 @@ import java.util.Set;
  * is neither kept from nor pushed towards any story by time: it is compared with every story still
  * in the index and does not move the clock; a story with no dated member never expires. Callers
  * that know when an article arrived (ingest) should pass that day rather than none. The default
- * window is wide (30 days): a hard cut on dates costs more recall where dates are guessed from
+ * window is wide (60 days): a hard cut on dates costs more recall where dates are guessed from
  * the text and wrong than it gains, and a wide window still keeps the index bounded.
  *
  * <p><b>Merging.</b> Every {@link Options#mergeEvery} assignments, the stories changed since the last
@@ -71,7 +71,7 @@ public final class StoryGrouper {
 
         /** The configuration measured on the dev data (see {@code precis eval stories}). */
         public static Options defaults() {
-            return new Options(30, 0.32, 0.0, 0.15, 0.70, 0.15, 0.45, 50, 0.12, 100);
+            return new Options(60, 0.32, 0.0, 0.15, 0.70, 0.15, 0.45, 10, 0.12, 100);
         }
 
         /** A copy with another join threshold. */
