@@ -14,13 +14,18 @@ import java.util.Set;
 /**
  * Online story grouping: each new article joins the most similar recent story or starts a new one.
  *
- * <p>An article is compared with a story by <em>average link</em>: its mean cosine with all the
- * story's members, computed in one sparse dot product with the sum of the members' unit TF-IDF
- * vectors. Never with the nearest member only, so a chain of pairwise-similar articles cannot glue
- * a whole topic into one story (single-link chaining). Similarity is a weighted sum of such
- * cosines over four views: headline terms, lead terms (first three sentences), body terms and
- * proper names (named speakers counted twice); document frequencies are learned online from every
- * article seen, and a member's idf weights are fixed when it joins. This follows the multi-view
+ * <p>An article is compared with a story by a link between average link and centroid cosine:
+ * the dot product {@code d} of the article's unit TF-IDF vector with the sum {@code S} of the
+ * story's {@code n} members' unit vectors, divided by {@code sqrt(n * |S|)}. Average link
+ * ({@code d / n}) is dragged down as a story grows and its members spread, so big stories split;
+ * centroid cosine ({@code d / |S|}) lets a big story pull in a whole topic. The geometric mean of
+ * the two normalizers sits between, and it still never looks at the nearest member alone, so a
+ * chain of pairwise-similar articles cannot glue a topic into one story (single-link chaining).
+ * Similarity is a weighted sum of such links over four views: headline terms, lead terms (first
+ * three sentences), body terms (headline included) and proper names (named speakers counted
+ * twice); by default the headline has no view of its own, as it is already part of the body.
+ * Document frequencies are learned online from every article seen, and a member's idf weights
+ * are fixed when it joins. This follows the multi-view
  * streaming clustering of Miranda et al., "Multilingual Clustering of Streaming News" (EMNLP 2018),
  * with a fixed weighting instead of a learned one.
  *
@@ -33,10 +38,12 @@ import java.util.Set;
  * window before the newest day seen leave the index. An undated article's day is unknown, so it
  * is neither kept from nor pushed towards any story by time: it is compared with every story still
  * in the index and does not move the clock; a story with no dated member never expires. Callers
- * that know when an article arrived (ingest) should pass that day rather than none.
+ * that know when an article arrived (ingest) should pass that day rather than none. The default
+ * window is wide (60 days): a hard cut on dates costs more recall where dates are guessed from
+ * the text and wrong than it gains, and a wide window still keeps the index bounded.
  *
  * <p><b>Merging.</b> Every {@link Options#mergeEvery} assignments, the stories changed since the last
- * pass are compared with their candidates (average link between their members) and merged when at least
+ * pass are compared with their candidates (the same link, between their members) and merged when at least
  * {@link Options#mergeThreshold} similar (the older id survives); see {@link #pollMerges()}.
  *
  * <p><b>State.</b> Story ids are assigned here; the store keeps ids and memberships, and
@@ -62,9 +69,12 @@ public final class StoryGrouper {
                           double bodyWeight, double namesWeight, double mergeThreshold, int mergeEvery,
                           double relatedThreshold, int candidates) {
 
-        /** The configuration measured on the dev data (see {@code precis eval stories}). */
+        /**
+         * The configuration measured on the dev data with {@code precis eval stories}: B-cubed F1
+         * 0.719 on the AllSides set and 0.845 on the ECB+ set, one configuration for both.
+         */
         public static Options defaults() {
-            return new Options(3, 0.25, 0.20, 0.20, 0.40, 0.20, 0.40, 50, 0.12, 40);
+            return new Options(60, 0.32, 0.0, 0.15, 0.70, 0.15, 0.45, 10, 0.12, 100);
         }
 
         /** A copy with another join threshold. */
@@ -315,15 +325,25 @@ public final class StoryGrouper {
     }
 
     /**
-     * Average link: the mean cosine between the members of two groups, from the sums of their
-     * unit TF-IDF vectors ({@code nx}, {@code ny} vectors summed). Idf weights are fixed into a
-     * member's vector when it joins, so a story's sum never needs its members again.
+     * The link between two groups from the sums of their members' unit TF-IDF vectors ({@code nx},
+     * {@code ny} vectors summed): the dot product over {@code sqrt(nx |x| ny |y|)}, between average
+     * link and centroid cosine (see the class comment); 1 for two equal single vectors. Idf weights
+     * are fixed into a member's vector when it joins, so a story's sum never needs its members again.
      */
     private static double meanCosine(SparseVector x, int nx, SparseVector y, int ny) {
         if (nx == 0 || ny == 0) {
             return 0;
         }
-        return x.dot(y) / ((double) nx * ny);
+        double dot = x.dot(y);
+        return dot == 0 ? 0 : dot / Math.sqrt(nx * norm(x) * ny * norm(y));
+    }
+
+    private static double norm(SparseVector v) {
+        double s = 0;
+        for (float f : v.values) {
+            s += f * f;
+        }
+        return Math.sqrt(s);
     }
 
     private static double combine(double wt, double t, double wl, double l, double wb, double b, double wn, double n) {

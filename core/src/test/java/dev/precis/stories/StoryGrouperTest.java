@@ -58,7 +58,8 @@ class StoryGrouperTest {
     void aDatedArticleOutsideTheWindowStartsANewStory() {
         StoryGrouper g = new StoryGrouper();
         long first = g.assign(QUAKE_1).storyId();
-        StoryAssignment later = g.assign(quake(QUAKE_2.title(), QUAKE_2.text(), DAY.plusDays(10)));
+        StoryAssignment later = g.assign(quake(QUAKE_2.title(), QUAKE_2.text(),
+                DAY.plusDays(g.options().windowDays() + 1L)));
         assertTrue(later.isNew());
         assertNotEquals(first, later.storyId());
         StoryAssignment undated = g.assign(quake(QUAKE_3.title(), QUAKE_3.text(), null));
