@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 
 /** {@code precis demo}: the web reader on a fresh embedded store loaded with sample articles. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts the web reader on a fresh store (in a temporary folder) loaded with built-in",
-                "sample articles from fictional outlets, and prints its address. Stop it with Ctrl-C."})
+        description = {"Start the web reader on built-in sample articles.",
+                "A fresh store in a temporary folder is loaded with sample articles from fictional outlets;",
+                "the reader's address is printed. Stop it with Ctrl-C."})
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin

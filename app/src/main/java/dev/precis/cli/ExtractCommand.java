@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
 
 /** {@code precis extract}: the article of a web page (or text file), with its metadata. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Extract the article from web pages: title, byline, date, source and the body as paragraphs,",
-                "without menus, share bars, captions, related links or other page furniture."})
+        description = {"Extract the article from web pages, files or standard input.",
+                "Title, byline, date, source and the body as paragraphs, without menus, share bars, captions,",
+                "related links or other page furniture."})
 final class ExtractCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "INPUT", arity = "0..*",

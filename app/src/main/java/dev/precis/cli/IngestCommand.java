@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 
 /** {@code precis ingest}: reads, analyzes and stores articles, each at most once. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Store articles with their digests: files (.txt, .md, .html, .jsonl, also .gz), folders",
+        description = {"Store articles with their digests (summary, statements, fingerprint).",
+                "Inputs: files (.txt, .md, .html, .jsonl, also .gz), folders",
                 "(recursively), JSONL records (fields of 'extract --format json', or {\"url\",\"html\"}), URLs, or - for",
                 "standard input. Each article is analyzed once and stored with its digest in one transaction;",
                 "the same URL or the same content is never stored twice, so an interrupted ingest can be re-run."})

@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
 
 /** {@code precis statements}: who said what in each article. */
 @Command(name = "statements", mixinStandardHelpOptions = true,
-        description = {"Who said what: the statements of each article (direct quotes and reported speech) with",
-                "speaker, role, cue and content, and their offsets into the article text."})
+        description = {"Who said what: the statements of each article.",
+                "Direct quotes and reported speech with speaker, role, cue and content, and their offsets into",
+                "the article text."})
 final class StatementsCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "INPUT", arity = "0..*",

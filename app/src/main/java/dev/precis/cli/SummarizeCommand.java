@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
 
 /** {@code precis summarize}: extractive summaries of articles. */
 @Command(name = "summarize", mixinStandardHelpOptions = true,
-        description = {"Summarize articles extractively: every summary sentence is a sentence of the article,",
-                "given with its offsets into the article text."})
+        description = {"Summarize articles extractively, with each sentence's offsets.",
+                "Every summary sentence is a sentence of the article, given with its offsets into the article text."})
 final class SummarizeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Files (.txt, .md, .html, .html.gz), http(s) URLs, or - for standard input (default: -).")
