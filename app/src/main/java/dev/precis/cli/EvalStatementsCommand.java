@@ -56,7 +56,7 @@ final class EvalStatementsCommand implements Callable<Integer> {
             put(o.putObject("strict"), c.strictScore());
             o.put("speaker_match", c.speakerMatch());
             o.put("cue_match", c.cueMatch());
-            o.put("speaker_text_match", c.speakerTextMatch());
+            o.put("speaker_match_anchored", c.speakerMatchAnchored());
             o.putObject("ms_per_article").put("median", r.msMedian()).put("p95", r.msP95());
             out.println(Json.line(o));
         } else {
@@ -64,8 +64,8 @@ final class EvalStatementsCommand implements Callable<Integer> {
             print(out, "lenient", c.lenientScore());
             print(out, "strict", c.strictScore());
             out.printf("speaker match  %.3f (of %d)%n", c.speakerMatch(), c.speakerJudged());
-            out.printf("  same words   %.3f (speaker span overlaps, or the mention reads as the gold speaker)%n",
-                    c.speakerTextMatch());
+            out.printf("  anchored     %.3f (gold speaker re-anchored to its words nearest the cue)%n",
+                    c.speakerMatchAnchored());
             out.printf("cue match      %.3f (of %d)%n", c.cueMatch(), c.cueJudged());
             out.printf("ms/article     median %.3f  p95 %.3f%n", r.msMedian(), r.msP95());
         }

@@ -33,15 +33,21 @@ public final class StatementEval {
     public static final double STRICT = 0.8;
 
     /**
-     * One gold quote: its content span, the speaker span and the speaker as written (or null), and
-     * the cue as written (or null).
+     * One gold quote: its content span, the speaker span and the speaker as written (or null), the
+     * cue as written (or null), and the speaker span re-anchored to the whole-word occurrence of the
+     * speaker's words nearest to the cue (or null; see {@link #anchor}).
      */
-    public record GoldQuote(Span quote, Span speaker, String speakerText, String cue) {
+    public record GoldQuote(Span quote, Span speaker, String speakerText, String cue, Span anchoredSpeaker) {
+
+        /** A gold quote whose speaker span is taken as given. */
+        public GoldQuote(Span quote, Span speaker, String speakerText, String cue) {
+            this(quote, speaker, speakerText, cue, speaker);
+        }
     }
 
     /** Counts for one article or a sum of articles. */
     public record Counts(int gold, int predicted, int lenient, int strict,
-                         int speakerJudged, int speakerMatched, int speakerTextMatched, int cueJudged, int cueMatched) {
+                         int speakerJudged, int speakerMatched, int speakerAnchoredMatched, int cueJudged, int cueMatched) {
 
         /** The empty sum. */
         public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -50,16 +56,16 @@ public final class StatementEval {
         public Counts plus(Counts o) {
             return new Counts(gold + o.gold, predicted + o.predicted, lenient + o.lenient, strict + o.strict,
                     speakerJudged + o.speakerJudged, speakerMatched + o.speakerMatched,
-                    speakerTextMatched + o.speakerTextMatched, cueJudged + o.cueJudged, cueMatched + o.cueMatched);
+                    speakerAnchoredMatched + o.speakerAnchoredMatched, cueJudged + o.cueJudged, cueMatched + o.cueMatched);
         }
 
         /**
-         * A diagnostic beside {@link #speakerMatch()}: judged speakers whose span overlaps or whose
-         * mention is written the same as the gold speaker (case aside). It shows how many misses are
-         * gold spans that point at another occurrence of the speaker's words.
+         * A diagnostic beside {@link #speakerMatch()}: judged speakers whose span overlaps the gold
+         * speaker span re-anchored to the occurrence of its words nearest to the cue. It shows how
+         * many misses are gold spans that point at another occurrence of the speaker's words.
          */
-        public double speakerTextMatch() {
-            return speakerJudged == 0 ? 0 : (double) speakerTextMatched / speakerJudged;
+        public double speakerMatchAnchored() {
+            return speakerJudged == 0 ? 0 : (double) speakerAnchoredMatched / speakerJudged;
         }
 
         /** Lenient precision, recall and F1. */
@@ -113,7 +119,7 @@ public final class StatementEval {
         int strictCount = 0;
         int speakerJudged = 0;
         int speakerMatched = 0;
-        int speakerTextMatched = 0;
+        int speakerAnchoredMatched = 0;
         int cueJudged = 0;
         int cueMatched = 0;
         for (int g = 0; g < ordered.size(); g++) {
@@ -130,9 +136,9 @@ public final class StatementEval {
                 speakerJudged++;
                 if (p.speakerSpan() != null && p.speakerSpan().overlaps(q.speaker())) {
                     speakerMatched++;
-                    speakerTextMatched++;
-                } else if (p.speakerMention() != null && p.speakerMention().equalsIgnoreCase(q.speakerText())) {
-                    speakerTextMatched++;
+                }
+                if (p.speakerSpan() != null && q.anchoredSpeaker() != null && p.speakerSpan().overlaps(q.anchoredSpeaker())) {
+                    speakerAnchoredMatched++;
                 }
             }
             if (q.cue() != null && !q.cue().isEmpty()) {
@@ -143,7 +149,7 @@ public final class StatementEval {
             }
         }
         return new Counts(ordered.size(), predicted.size(), lenientCount, strictCount,
-                speakerJudged, speakerMatched, speakerTextMatched, cueJudged, cueMatched);
+                speakerJudged, speakerMatched, speakerAnchoredMatched, cueJudged, cueMatched);
     }
 
     /** For each gold quote (in the given order) the index of its matched prediction, or -1. */
@@ -189,9 +195,42 @@ public final class StatementEval {
             if (quote == null || !keepCue.test(Datasets.text(q, "cue"))) {
                 continue;
             }
-            out.add(new GoldQuote(quote, span(q.get("speaker_span")), Datasets.text(q, "speaker"), Datasets.text(q, "cue")));
+            Span speaker = span(q.get("speaker_span"));
+            String speakerText = Datasets.text(q, "speaker");
+            Span near = span(q.get("cue_span"));
+            out.add(new GoldQuote(quote, speaker, speakerText, Datasets.text(q, "cue"),
+                    speaker == null ? null : anchor(record.path("text").asText(), speakerText, near == null ? quote : near, speaker)));
         }
         return out;
+    }
+
+    /**
+     * The whole-word occurrence of {@code words} in {@code text} nearest to {@code near}, or
+     * {@code fallback} when there is none. The GGT speaker offsets were mapped onto the clean text
+     * by taking the occurrence of the speaker's string nearest to a shifted position, which for
+     * short words such as "he" often lands inside another word or on an earlier mention; cue
+     * offsets survived that mapping, so the occurrence next to the cue is the one the annotator meant.
+     */
+    static Span anchor(String text, String words, Span near, Span fallback) {
+        if (words == null || words.isBlank()) {
+            return fallback;
+        }
+        Span best = fallback;
+        long bestDistance = Long.MAX_VALUE;
+        for (int at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+            int end = at + words.length();
+            boolean whole = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+            if (!whole) {
+                continue;
+            }
+            long distance = end <= near.start() ? near.start() - end : at >= near.end() ? at - near.end() : 0;
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = new Span(at, end);
+            }
+        }
+        return best;
     }
 
     private static Span span(JsonNode node) {

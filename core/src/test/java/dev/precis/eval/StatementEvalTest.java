@@ -85,9 +85,19 @@ class StatementEvalTest {
         assertEquals(2, c.cueJudged());
         assertEquals(2, c.cueMatched());
         assertEquals(0.5, c.speakerMatch());
-        assertEquals(1.0, c.speakerTextMatch()); // the second mention reads "x" like its gold speaker
+        assertEquals(0.5, c.speakerMatchAnchored()); // no re-anchoring without the article text
         assertEquals(1.0, c.cueMatch());
         assertEquals(0.75, c.lenientScore().recall());
+    }
+
+    @Test
+    void speakerSpanIsReAnchoredToTheWholeWordNearestTheCue() {
+        String text = "Then there was the vote. \u201cIt passed,\u201d he said. Later he left.";
+        int cue = text.indexOf("said");
+        Span inThe = new Span(text.indexOf("the") + 1, text.indexOf("the") + 3); // "he" inside "the"
+        Span anchored = StatementEval.anchor(text, "he", new Span(cue, cue + 4), inThe);
+        assertEquals(new Span(cue - 3, cue - 1), anchored);
+        assertEquals(inThe, StatementEval.anchor(text, "she", new Span(cue, cue + 4), inThe));
     }
 
     @Test
