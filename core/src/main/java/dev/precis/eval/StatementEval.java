@@ -321,8 +321,10 @@ public final class StatementEval {
                             .append(" | got ").append(flat(p.content())).append('\n');
                 }
                 if (q.speaker() != null && (p.speakerSpan() == null || !p.speakerSpan().overlaps(q.speaker()))) {
-                    sb.append("speaker ").append(id).append(" gold=").append(q.speaker().of(text)).append(q.speaker())
-                            .append(" got=").append(p.speakerMention()).append(p.speakerSpan()).append(" | ").append(flat(q.quote().of(text))).append('\n');
+                    boolean anchored = p.speakerSpan() != null && q.anchoredSpeaker() != null
+                            && p.speakerSpan().overlaps(q.anchoredSpeaker());
+                    sb.append(anchored ? "speaker(anchored ok) " : "speaker ").append(id).append(" gold=")
+                            .append(q.speaker().of(text)).append(q.speaker()).append(" got=").append(p.speakerMention()).append(p.speakerSpan()).append(" | ").append(flat(q.quote().of(text))).append('\n');
                 }
                 continue;
             }

@@ -43,12 +43,16 @@ final class ReportedSpeechRules {
             return;
         }
         attributedTo(s);
+        int tail = trailingSay(first, end);
         int coveredUntil = first;
         for (int t = first; t < end; t++) {
             if (t < coveredUntil || quotes.passageOf(t) >= 0 || usedCue[t] || !doc.isWord(t)) {
                 continue;
             }
             CueLexicon.Match m = x.cueAt(t);
+            if (m != null && tail < end && t < tail && !m.lemma().equals("say") && !m.lemma().equals("tell")) {
+                continue; // "X also explains Y, Moore said": the sentence is Moore's, not X's
+            }
             if (m == null || (m.quoteOnly() || m.clauseOnly()) && !opensFiniteClause(t + m.tokens(), end, m.clauseOnly())
                     || x.isExcluded(t) || isNounUse(t, first)) {
                 continue;
@@ -67,6 +71,35 @@ final class ReportedSpeechRules {
             continuation = null;
         }
         possessiveStatement(s);
+    }
+
+    /**
+     * The "said" of a sentence that ends in its attribution ("…, Moore said." / "…, he said Friday."),
+     * or {@code end} when it does not.
+     */
+    private int trailingSay(int first, int end) {
+        for (int t = end - 1; t > first; t--) {
+            if (!doc.isWord(t)) {
+                continue;
+            }
+            CueLexicon.Match m = x.cueAt(t);
+            if (m == null) {
+                if (end - t > MAX_TAIL_WORDS + 2) {
+                    return end;
+                }
+                continue;
+            }
+            if (!m.lemma().equals("say") || quotes.passageOf(t) >= 0) {
+                return end;
+            }
+            int after = t + m.tokens();
+            if (after < end && phrases.isPunct(after, ",") || !isAdjunctTail(after, end, m.lemma())) {
+                return end;
+            }
+            int[] np = phrases.before(phrases.skipAuxiliaries(t, first), first);
+            return np != null && np[0] > first && x.isClauseBreak(np[0] - 1) ? t : end;
+        }
+        return end;
     }
 
     private Candidate cueClause(int s, int t, CueLexicon.Match m) {

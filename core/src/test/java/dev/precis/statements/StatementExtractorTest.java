@@ -56,6 +56,18 @@ class StatementExtractorTest {
     }
 
     @Test
+    void sentenceEndingInItsAttributionBelongsToThatSpeaker() {
+        String text = "Warmer seas also explain the heavier rains on the coast, Professor Lena Ruiz said.";
+        List<Statement> out = run(text);
+        assertEquals(1, out.size());
+        Statement s = out.get(0);
+        assertEquals("Warmer seas also explain the heavier rains on the coast", s.content());
+        assertEquals("Lena Ruiz", s.speaker());
+        assertEquals("said", s.cue());
+        assertSpansMatchText(text, out);
+    }
+
+    @Test
     void directQuoteAfterSpeakerWithStraightQuotes() {
         String text = "She said, \"We will not give up on this town.\"";
         Statement s = run(text).get(0);
