@@ -128,7 +128,8 @@ final class ReportedSpeechRules {
                         && x.sentenceOfOffset(coordinated.contentEnd - 1) != s) {
                     coordinated = null;
                 }
-                if (coordinated == null && participle) {
+                if (coordinated == null) {
+                    // "X said “…,” and added: “…”": the quotation is attributed later, so take the subject
                     np = x.sentenceSubject(first, prev);
                 }
             } else if (phrases.isPunct(prev, ",") || Quotations.isMark(doc, prev) && prev - 1 >= first

@@ -68,6 +68,16 @@ class StatementExtractorTest {
     }
 
     @Test
+    void coordinatedCueAfterAQuotationKeepsTheSpeaker() {
+        String text = "Ivo Marsh said “nobody saw the whole match,” and added: “Those fans were spoken to.”";
+        List<Statement> out = run(text);
+        assertEquals(2, out.size());
+        assertEquals("Ivo Marsh", withContent(out, "Those fans").speaker());
+        assertEquals("added", withContent(out, "Those fans").cue());
+        assertSpansMatchText(text, out);
+    }
+
+    @Test
     void directQuoteAfterSpeakerWithStraightQuotes() {
         String text = "She said, \"We will not give up on this town.\"";
         Statement s = run(text).get(0);
