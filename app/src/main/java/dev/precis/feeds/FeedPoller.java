@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code If-None-Match}/{@code If-Modified-Since} from its last answer, so an unchanged feed costs one
  * 304. New entries whose content is only a teaser get their linked page fetched (when robots.txt allows)
  * and extracted, keeping the feed's title, date and author where the page lacks them. Articles go the way
- * of {@code ingest} (extract → digest → store) in one transaction per feed; an article already stored,
+ * of {@code ingest} (extract → digest → store) in one transaction per feed, with their links to the feed; an article already stored,
  * from another feed or under another URL with the same text, is linked to this feed instead of stored
  * twice. The next poll is scheduled by {@link PollSchedule}: the feed's interval stretched to its TTL or
  * {@code Cache-Control: max-age}, exponential backoff after errors, {@code Retry-After} honoured. Any
@@ -255,14 +255,12 @@ public final class FeedPoller implements AutoCloseable {
         }
         int added = 0;
         if (!batch.isEmpty()) {
-            List<AddOutcome> outcomes = store.add(batch);
-            for (int i = 0; i < outcomes.size(); i++) {
-                AddOutcome o = outcomes.get(i);
+            List<AddOutcome> outcomes = store.addFromFeed(feed.id(), batch, fresh.stream().map(FeedEntry::id).toList());
+            for (AddOutcome o : outcomes) {
                 if (o.kind() == AddOutcome.Kind.REJECTED) {
                     skipped++;
                     continue;
                 }
-                store.linkFeedArticle(feed.id(), o.id(), fresh.get(i).id());
                 if (o.kind() == AddOutcome.Kind.ADDED) {
                     added++;
                 } else {
