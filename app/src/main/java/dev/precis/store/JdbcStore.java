@@ -282,10 +282,16 @@ abstract class JdbcStore implements Store {
 
     @Override
     public List<SearchHit> search(SearchQuery query, int limit) {
-        return locked(() -> {
-            List<Ranked> ranked = query.expression() == null ? filtered(query, limit) : rank(query, limit);
-            return hits(ranked, new Snippets(query));
-        }, "cannot search");
+        List<HitRow> rows = locked(() -> hits(query.expression() == null ? filtered(query, limit) : rank(query, limit)),
+                "cannot search");
+        // snippets are computed outside the store lock: they are text work, and other readers wait on the lock
+        Snippets snippets = new Snippets(query);
+        return rows.stream().map(r -> SearchHit.marked(r.id(), r.title(), r.source(), r.published(), r.url(), r.score(),
+                snippets.of(r.text()))).toList();
+    }
+
+    /** A matching article's row, before its snippet is made. */
+    private record HitRow(long id, String title, String source, String published, String url, double score, String text) {
     }
 
     /** An article id with its relevance. */
@@ -347,11 +353,11 @@ abstract class JdbcStore implements Store {
         }
     }
 
-    private List<SearchHit> hits(List<Ranked> ranked, Snippets snippets) throws SQLException {
+    private List<HitRow> hits(List<Ranked> ranked) throws SQLException {
         if (ranked.isEmpty()) {
             return List.of();
         }
-        Map<Long, SearchHit> byId = new HashMap<>();
+        Map<Long, HitRow> byId = new HashMap<>();
         Map<Long, Double> scores = new HashMap<>();
         ranked.forEach(r -> scores.put(r.id(), r.score()));
         String marks = String.join(", ", java.util.Collections.nCopies(ranked.size(), "?"));
@@ -363,8 +369,8 @@ abstract class JdbcStore implements Store {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    byId.put(id, SearchHit.marked(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            scores.get(id), snippets.of(rs.getString(6))));
+                    byId.put(id, new HitRow(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            scores.get(id), rs.getString(6)));
                 }
             }
         }
