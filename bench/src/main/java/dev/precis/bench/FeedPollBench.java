@@ -238,7 +238,8 @@ public final class FeedPollBench {
         return doc.append("</channel></rss>").toString();
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** {@code --name value} pairs (and the {@code --timeline} flag). */
+    static Map<String, String> options(String[] args) {
         Map<String, String> out = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--timeline")) {

@@ -99,7 +99,7 @@ public final class ServeLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = options(args);
+        Map<String, String> opt = FeedPollBench.options(args);
         Path data = Path.of(opt.getOrDefault("--data", "../shared/data/summarization/cnndm-dev.jsonl"));
         int articles = Integer.parseInt(opt.getOrDefault("--articles", "3000"));
         int clients = Integer.parseInt(opt.getOrDefault("--clients", "200"));
@@ -569,18 +569,6 @@ public final class ServeLoad {
         Object[] out = new Object[rest.length + 1];
         out[0] = first;
         System.arraycopy(rest, 0, out, 1, rest.length);
-        return out;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> out = new TreeMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--") && i + 1 < args.length) {
-                out.put(args[i], args[++i]);
-            } else {
-                throw new IllegalArgumentException("unknown argument: " + args[i]);
-            }
-        }
         return out;
     }
 }
