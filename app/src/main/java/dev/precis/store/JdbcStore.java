@@ -49,8 +49,7 @@ abstract class JdbcStore implements Store {
     public static final int MAX_RANKED = 2000;
 
     /** The shortest pause between two attempts to reconnect, so a server that is down is not hammered. */
-    static final long RECONNECT_PAUSE_NANOS = 1_000_000_000L;
-    static final java.time.Duration RECONNECT_PAUSE = java.time.Duration.ofNanos(RECONNECT_PAUSE_NANOS);
+    static final java.time.Duration RECONNECT_PAUSE = java.time.Duration.ofSeconds(1);
 
     /** The connection; replaced, under {@link #lock}, after it was lost. */
     protected Connection conn;
@@ -520,7 +519,7 @@ abstract class JdbcStore implements Store {
             conn = reconnect();
             lostBecause = null;
         } catch (SQLException e) {
-            nextAttempt = System.nanoTime() + RECONNECT_PAUSE_NANOS;
+            nextAttempt = System.nanoTime() + RECONNECT_PAUSE.toNanos();
             lostBecause = firstLine(e);
             throw unavailable(what, lostBecause);
         }
