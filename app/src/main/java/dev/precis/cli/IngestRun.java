@@ -6,6 +6,7 @@ import dev.precis.digest.Digester;
 import dev.precis.store.AddOutcome;
 import dev.precis.store.AnalyzedArticle;
 import dev.precis.store.Store;
+import dev.precis.store.StoreException;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ final class IngestRun {
                 if (!batch.isEmpty() && (end || batch.size() >= batchSize || System.nanoTime() - batchStarted > BATCH_NANOS)) {
                     long w0 = System.nanoTime();
                     long c0 = THREADS.getCurrentThreadCpuTime();
-                    List<AddOutcome> outcomes = store.add(batch.stream().map(Result::analyzed).toList());
+                    List<AddOutcome> outcomes = write(batch, added);
                     writeNanos += System.nanoTime() - w0;
                     writeCpu += THREADS.getCurrentThreadCpuTime() - c0;
                     for (int i = 0; i < outcomes.size(); i++) {
@@ -164,11 +165,27 @@ final class IngestRun {
         } finally {
             reader.interrupt();
             pool.shutdownNow();
+            // a reader waiting for an in-flight permit wakes, finds the pool shut and ends
+            inFlight.release(1 << 20);
             progress.finish();
         }
 
         return new Tally(added, duplicates, failed, failures, (System.nanoTime() - started) / 1e9, writeNanos / 1e9,
                 writeCpu / 1e9);
+    }
+
+    /**
+     * Commits one batch. A store failure (disk full, server gone) ends the ingest: the message says
+     * what the store said, that this batch was rolled back and how much was stored before it.
+     */
+    private List<AddOutcome> write(List<Result> batch, long addedBefore) {
+        try {
+            return store.add(batch.stream().map(Result::analyzed).toList());
+        } catch (StoreException e) {
+            throw new StoreException(e.getMessage() + "; ingest stopped: this batch of " + batch.size()
+                    + (batch.size() == 1 ? " article" : " articles") + " was not stored, the " + addedBefore
+                    + " added before it are kept (run the same ingest again to go on)", e);
+        }
     }
 
     private Result analyze(IngestItem item) {

@@ -34,11 +34,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code If-None-Match}/{@code If-Modified-Since} from its last answer, so an unchanged feed costs one
  * 304. New entries whose content is only a teaser get their linked page fetched (when robots.txt allows)
  * and extracted, keeping the feed's title, date and author where the page lacks them. Articles go the way
- * of {@code ingest} (extract → digest → store) in one transaction per feed; an article already stored,
+ * of {@code ingest} (extract → digest → store) in one transaction per feed, with their links to the feed; an article already stored,
  * from another feed or under another URL with the same text, is linked to this feed instead of stored
  * twice. The next poll is scheduled by {@link PollSchedule}: the feed's interval stretched to its TTL or
  * {@code Cache-Control: max-age}, exponential backoff after errors, {@code Retry-After} honoured. Any
- * failure stays with its feed, as a one-line status; the other feeds go on.
+ * failure stays with its feed, as a one-line status; the other feeds go on. A host that hangs, resets or
+ * trickles costs at most the fetcher's time limit per round: the fetch ends at its deadline whatever the
+ * host does, and for one more time limit after that the host's other feeds fail at once ("not tried")
+ * instead of each waiting out the limit again.
  *
  * <p>{@link #start} runs rounds in the background (the web server's {@code serve} uses this), {@link #stop}
  * ends them.
@@ -89,6 +92,12 @@ public final class FeedPoller implements AutoCloseable {
     private final AtomicInteger conditional = new AtomicInteger();
     private final AtomicInteger notModified = new AtomicInteger();
     private Thread background;
+
+    /** A host that did not answer: why, and until when ({@link System#nanoTime}) it is not asked again. */
+    private record Silence(String reason, long until) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Silence> silent = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A poller with the given settings. */
     public FeedPoller(Store store, PageFetcher fetcher, Settings settings) {
@@ -255,14 +264,12 @@ public final class FeedPoller implements AutoCloseable {
         }
         int added = 0;
         if (!batch.isEmpty()) {
-            List<AddOutcome> outcomes = store.add(batch);
-            for (int i = 0; i < outcomes.size(); i++) {
-                AddOutcome o = outcomes.get(i);
+            List<AddOutcome> outcomes = store.addFromFeed(feed.id(), batch, fresh.stream().map(FeedEntry::id).toList());
+            for (AddOutcome o : outcomes) {
                 if (o.kind() == AddOutcome.Kind.REJECTED) {
                     skipped++;
                     continue;
                 }
-                store.linkFeedArticle(feed.id(), o.id(), fresh.get(i).id());
                 if (o.kind() == AddOutcome.Kind.ADDED) {
                     added++;
                 } else {
@@ -340,7 +347,11 @@ public final class FeedPoller implements AutoCloseable {
                 String.join("\n\n", paragraphs));
     }
 
-    /** One request through the politeness gate. */
+    /**
+     * One request through the politeness gate, unless the host did not answer a moment ago: then the
+     * request fails at once instead of waiting out the fetch time limit again, so a host that hangs
+     * costs a round one time limit, not one per feed it serves.
+     */
     private FetchResponse request(String url, Map<String, String> headers) throws FetchException, InterruptedException {
         String host;
         try {
@@ -348,10 +359,40 @@ public final class FeedPoller implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new FetchException("not a URL: " + url);
         }
-        try (HostGate.Pass pass = gate.enter(host)) {
+        checkAnswering(host);
+        HostGate.Pass pass = gate.enter(host);
+        try {
+            checkAnswering(host);
+        } catch (FetchException e) {
+            pass.abandon();
+            throw e;
+        }
+        try (pass) {
             requests.incrementAndGet();
             return fetcher.get(url, headers);
+        } catch (FetchException e) {
+            if (e.hostUnreachable()) {
+                silent.put(key(host), new Silence(e.getMessage(), System.nanoTime() + fetcher.timeout().toNanos()));
+            }
+            throw e;
         }
+    }
+
+    /** Fails when {@code host} did not answer within the last fetch time limit. */
+    private void checkAnswering(String host) throws FetchException {
+        Silence s = silent.get(key(host));
+        if (s == null) {
+            return;
+        }
+        if (System.nanoTime() - s.until() >= 0) {
+            silent.remove(key(host), s);
+            return;
+        }
+        throw new FetchException("not tried: " + host + " did not answer a moment ago (" + s.reason() + ")");
+    }
+
+    private static String key(String host) {
+        return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

@@ -129,5 +129,17 @@ public final class HostGate {
             h.lock.unlock();
             listener.request(host, start, end);
         }
+
+        /**
+         * Frees the host without having made a request (the caller found it need not ask after all):
+         * the next caller waits only what is left of the pause after the last real request.
+         */
+        public void abandon() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            h.lock.unlock();
+        }
     }
 }

@@ -30,6 +30,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -40,6 +44,11 @@ import java.util.zip.InflaterInputStream;
  * (a gzip bomb is cut off, not inflated), at most {@link #MAX_REDIRECTS} redirects followed one by one, a
  * clear User-Agent, and refusal of non-http(s) schemes and of loopback, private, link-local and other
  * internal addresses unless private hosts are allowed.
+ *
+ * <p>The time limit holds whatever the server does: a watchdog closes the connection at the deadline,
+ * so a host that accepts and never answers, or trickles its answer (or its TLS handshake) a byte at a
+ * time, costs one fetch at most the limit. A failure to reach or hear from the host is marked as such
+ * ({@link FetchException#hostUnreachable()}), so a caller can spare the host further requests for a while.
  *
  * <p>It speaks HTTP/1.1 over a socket it opens itself, to the address it has just checked: the address
  * the guard approves is the address connected to, on every redirect hop, so a host name that resolves
@@ -59,6 +68,20 @@ public final class PageFetcher {
     public static final String ALLOW_PRIVATE_ENV = "PRECIS_ALLOW_PRIVATE_HOSTS";
 
     private static final int MAX_HEADER_BYTES = 64 * 1024;
+
+    /**
+     * Closes the socket of a fetch that reaches its deadline, whatever it is blocked in. Read
+     * timeouts alone cannot cap a fetch: a server that sends one byte a second satisfies every read,
+     * and a TLS handshake reads on its own, outside {@link Reading}'s re-armed timeouts.
+     */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
+
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("precis-fetch-deadline").factory());
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
 
     private final Duration timeout;
     private final boolean allowPrivate;
@@ -217,7 +240,13 @@ public final class PageFetcher {
         String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         InetAddress address = resolve(bareHost);
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = null;
         try (Socket socket = connect(address, port, deadline)) {
+            watchdog = DEADLINES.schedule(() -> {
+                expired.set(true);
+                close(socket);
+            }, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             Socket s = tls ? tls(socket, bareHost, port, deadline) : socket;
             OutputStream out = s.getOutputStream();
             out.write(request(uri, host, port, tls, headers).getBytes(StandardCharsets.ISO_8859_1));
@@ -242,9 +271,17 @@ public final class PageFetcher {
                     ? new byte[0] : body(reading, responseHeaders);
             return new FetchResponse(status, uri.toString(), responseHeaders, body);
         } catch (SocketTimeoutException e) {
-            throw new FetchException("timed out after " + timeout.toSeconds() + " s");
+            throw new FetchException("timed out after " + timeout.toSeconds() + " s", true);
         } catch (IOException e) {
-            throw new FetchException("cannot fetch: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            if (expired.get()) {
+                throw new FetchException("timed out after " + timeout.toSeconds() + " s", true);
+            }
+            throw new FetchException("cannot fetch: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    e instanceof java.net.SocketException);
+        } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
         }
     }
 
@@ -275,10 +312,10 @@ public final class PageFetcher {
             return socket;
         } catch (SocketTimeoutException e) {
             close(socket);
-            throw new FetchException("timed out connecting to " + address.getHostAddress());
+            throw new FetchException("timed out connecting to " + address.getHostAddress(), true);
         } catch (IOException e) {
             close(socket);
-            throw new FetchException("cannot connect to " + address.getHostAddress() + ":" + port + " (" + e.getMessage() + ")");
+            throw new FetchException("cannot connect to " + address.getHostAddress() + ":" + port + " (" + e.getMessage() + ")", true);
         } catch (FetchException e) {
             close(socket);
             throw e;

@@ -25,7 +25,12 @@ import java.util.logging.Logger;
 
 /**
  * The store logic both databases share: plain JDBC over one connection, every statement
- * parameterized. Subclasses add what differs: full-text indexing and search, and size.
+ * parameterized. Subclasses add what differs: full-text indexing and search, size, and how to
+ * tell a full disk or a lost connection from other errors.
+ *
+ * <p>A store whose connection is lost (a database server restarted) fails fast with
+ * {@link StoreUnavailableException} and reconnects on the next call, at most once per
+ * {@link #RECONNECT_PAUSE}; a read that meets a freshly lost connection is retried once on a new one.
  */
 abstract class JdbcStore implements Store {
 
@@ -43,9 +48,17 @@ abstract class JdbcStore implements Store {
      */
     public static final int MAX_RANKED = 2000;
 
-    protected final Connection conn;
+    /** The shortest pause between two attempts to reconnect, so a server that is down is not hammered. */
+    static final java.time.Duration RECONNECT_PAUSE = java.time.Duration.ofSeconds(1);
+
+    /** The connection; replaced, under {@link #lock}, after it was lost. */
+    protected Connection conn;
     protected final ReentrantLock lock = new ReentrantLock();
     private final String description;
+    /** Why the connection was lost, while it is; guarded by {@link #lock}. */
+    private String lostBecause;
+    /** No reconnect attempt before this {@link System#nanoTime}; guarded by {@link #lock}. */
+    private long nextAttempt;
 
     protected JdbcStore(Connection conn, String description) {
         this.conn = conn;
@@ -73,10 +86,41 @@ abstract class JdbcStore implements Store {
     /** On-disk size in bytes. */
     protected abstract long bytes() throws SQLException;
 
+    /** Whether {@code e} says the disk (or the store's size limit) is full. */
+    protected abstract boolean isDiskFull(SQLException e);
+
+    /**
+     * Whether {@code e} says the connection is gone (the server shut down or restarted, the network
+     * dropped) rather than that the statement failed. An embedded database never loses it.
+     */
+    protected boolean isConnectionLost(SQLException e) {
+        return false;
+    }
+
+    /** A new connection to the same database, after the old one was lost. */
+    protected Connection reconnect() throws SQLException {
+        throw new SQLException("this store cannot reconnect", "08003");
+    }
+
     @Override
     public List<AddOutcome> add(List<AnalyzedArticle> batch) {
+        return addAndLink(batch, 0, null);
+    }
+
+    @Override
+    public List<AddOutcome> addFromFeed(long feedId, List<AnalyzedArticle> batch, List<String> entryIds) {
+        if (entryIds.size() != batch.size()) {
+            throw new IllegalArgumentException(batch.size() + " articles but " + entryIds.size() + " entry ids");
+        }
+        return addAndLink(batch, feedId, entryIds);
+    }
+
+    /** Stores the batch and, when {@code entryIds} is given, links it to the feed: one transaction. */
+    private List<AddOutcome> addAndLink(List<AnalyzedArticle> batch, long feedId, List<String> entryIds) {
+        String what = "cannot store articles";
         lock.lock();
         try {
+            connected(what);
             conn.setAutoCommit(false);
             try {
                 List<AddOutcome> out = new ArrayList<>(batch.size());
@@ -92,8 +136,12 @@ abstract class JdbcStore implements Store {
                      PreparedStatement st = conn.prepareStatement("""
                              INSERT INTO statements (article_id, idx, speaker, speaker_key, kind, start_offset, end_offset, text)
                              VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                    for (AnalyzedArticle a : batch) {
-                        out.add(addOne(a, now, ins, dig, st));
+                    for (int i = 0; i < batch.size(); i++) {
+                        AddOutcome o = addOne(batch.get(i), now, ins, dig, st);
+                        if (entryIds != null && o.kind() != AddOutcome.Kind.REJECTED) {
+                            FeedTable.link(conn, feedId, o.id(), entryIds.get(i));
+                        }
+                        out.add(o);
                     }
                 }
                 conn.commit();
@@ -102,10 +150,12 @@ abstract class JdbcStore implements Store {
                 rollbackQuietly();
                 throw e;
             } finally {
-                conn.setAutoCommit(true);
+                autoCommitQuietly();
             }
         } catch (SQLException e) {
-            throw failure("cannot store articles", e);
+            // not retried: whether a lost commit reached the server is unknown (a re-run finds duplicates)
+            lost(e);
+            throw failure(what, e);
         } finally {
             lock.unlock();
         }
@@ -231,10 +281,16 @@ abstract class JdbcStore implements Store {
 
     @Override
     public List<SearchHit> search(SearchQuery query, int limit) {
-        return locked(() -> {
-            List<Ranked> ranked = query.expression() == null ? filtered(query, limit) : rank(query, limit);
-            return hits(ranked, new Snippets(query));
-        }, "cannot search");
+        List<HitRow> rows = locked(() -> hits(query.expression() == null ? filtered(query, limit) : rank(query, limit)),
+                "cannot search");
+        // snippets are computed outside the store lock: they are text work, and other readers wait on the lock
+        Snippets snippets = new Snippets(query);
+        return rows.stream().map(r -> SearchHit.marked(r.id(), r.title(), r.source(), r.published(), r.url(), r.score(),
+                snippets.of(r.text()))).toList();
+    }
+
+    /** A matching article's row, before its snippet is made. */
+    private record HitRow(long id, String title, String source, String published, String url, double score, String text) {
     }
 
     /** An article id with its relevance. */
@@ -296,11 +352,11 @@ abstract class JdbcStore implements Store {
         }
     }
 
-    private List<SearchHit> hits(List<Ranked> ranked, Snippets snippets) throws SQLException {
+    private List<HitRow> hits(List<Ranked> ranked) throws SQLException {
         if (ranked.isEmpty()) {
             return List.of();
         }
-        Map<Long, SearchHit> byId = new HashMap<>();
+        Map<Long, HitRow> byId = new HashMap<>();
         Map<Long, Double> scores = new HashMap<>();
         ranked.forEach(r -> scores.put(r.id(), r.score()));
         String marks = String.join(", ", java.util.Collections.nCopies(ranked.size(), "?"));
@@ -312,8 +368,8 @@ abstract class JdbcStore implements Store {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    byId.put(id, SearchHit.marked(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            scores.get(id), snippets.of(rs.getString(6))));
+                    byId.put(id, new HitRow(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            scores.get(id), rs.getString(6)));
                 }
             }
         }
@@ -424,20 +480,88 @@ abstract class JdbcStore implements Store {
         T run() throws SQLException;
     }
 
+    /**
+     * Runs {@code work} under the store lock, on a live connection. When the connection turns out to
+     * be lost, the work runs once more on a new one: it must be a read or an idempotent write.
+     */
     protected <T> T locked(SqlWork<T> work, String what) {
         lock.lock();
         try {
-            return work.run();
-        } catch (SQLException e) {
-            throw failure(what, e);
+            connected(what);
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                if (!lost(e)) {
+                    throw failure(what, e);
+                }
+            }
+            connected(what);
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                lost(e);
+                throw failure(what, e);
+            }
         } finally {
             lock.unlock();
         }
     }
 
+    /** Makes sure there is a live connection, reconnecting after a loss; the caller holds the lock. */
+    private void connected(String what) {
+        if (lostBecause == null) {
+            return;
+        }
+        if (System.nanoTime() - nextAttempt < 0) {
+            throw unavailable(what, lostBecause);
+        }
+        try {
+            conn = reconnect();
+            lostBecause = null;
+        } catch (SQLException e) {
+            nextAttempt = System.nanoTime() + RECONNECT_PAUSE.toNanos();
+            lostBecause = firstLine(e);
+            throw unavailable(what, lostBecause);
+        }
+    }
+
+    /** Records a lost connection (closing what is left of it); returns whether it was lost. */
+    private boolean lost(SQLException e) {
+        boolean closed;
+        try {
+            closed = conn.isClosed();
+        } catch (SQLException ignored) {
+            closed = true;
+        }
+        if (!closed && !isConnectionLost(e)) {
+            return false;
+        }
+        lostBecause = firstLine(e);
+        nextAttempt = System.nanoTime();
+        try {
+            conn.close();
+        } catch (SQLException ignored) {
+            // it is gone already
+        }
+        return true;
+    }
+
+    private StoreUnavailableException unavailable(String what, String why) {
+        return new StoreUnavailableException(description + ": unavailable: " + what + " (" + why + ")");
+    }
+
     protected StoreException failure(String what, SQLException e) {
-        String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-        return new StoreException(description + ": " + what + ": " + msg, e);
+        if (lostBecause != null) {
+            return unavailable(what, lostBecause);
+        }
+        if (isDiskFull(e)) {
+            return new StoreException(description + ": disk full: " + what + " (" + firstLine(e) + ")", e);
+        }
+        return new StoreException(description + ": " + what + ": " + firstLine(e), e);
+    }
+
+    private static String firstLine(SQLException e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
     }
 
     private void rollbackQuietly() {
@@ -445,6 +569,19 @@ abstract class JdbcStore implements Store {
             conn.rollback();
         } catch (SQLException ignored) {
             // the original failure is the one worth reporting
+        }
+    }
+
+    /**
+     * Back to auto-commit after a transaction. After a failed one this can fail too (SQLite has
+     * already rolled back on a full disk and then refuses to commit "no transaction"); that second
+     * failure must not hide the first.
+     */
+    private void autoCommitQuietly() {
+        try {
+            conn.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the transaction's own outcome is what the caller hears about
         }
     }
 }

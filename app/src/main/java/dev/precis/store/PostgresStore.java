@@ -13,12 +13,22 @@ import java.util.Properties;
 
 /**
  * The shared store: a PostgreSQL database, full-text search over a stored, weighted
- * {@code tsvector} (title A, body B) with a GIN index, ranked by {@code ts_rank}.
+ * {@code tsvector} (title A, body B) with a GIN index, ranked by {@code ts_rank}. When the server
+ * goes away (a restart, a failover), calls fail with {@link StoreUnavailableException} until it is
+ * back, then the store reconnects by itself.
  */
 public final class PostgresStore extends JdbcStore {
 
-    private PostgresStore(Connection conn, String description) {
+    /** SQLSTATE of "could not extend file: No space left on device". */
+    private static final String DISK_FULL = "53100";
+
+    private final String jdbcUrl;
+    private final Properties props;
+
+    private PostgresStore(Connection conn, String description, String jdbcUrl, Properties props) {
         super(conn, description);
+        this.jdbcUrl = jdbcUrl;
+        this.props = props;
     }
 
     /** Connects to {@code url} (JDBC URL or {@code postgresql://} URI) and updates the schema. */
@@ -47,7 +57,7 @@ public final class PostgresStore extends JdbcStore {
             }
             throw e;
         }
-        return new PostgresStore(conn, loc.display());
+        return new PostgresStore(conn, loc.display(), loc.jdbcUrl(), props);
     }
 
     /** One line saying why a connection failed. */
@@ -63,6 +73,28 @@ public final class PostgresStore extends JdbcStore {
             case "3D000" -> "no such database (" + msg + ")";
             default -> "cannot connect: " + msg;
         };
+    }
+
+    @Override
+    protected Connection reconnect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, props);
+    }
+
+    /**
+     * Connection exceptions (class 08), and the server shutting down or starting up: "terminating
+     * connection due to administrator command" (57P01), crash shutdown (57P02), "cannot connect
+     * now" (57P03).
+     */
+    @Override
+    protected boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
+    }
+
+    @Override
+    protected boolean isDiskFull(SQLException e) {
+        return DISK_FULL.equals(e.getSQLState());
     }
 
     @Override

@@ -20,6 +20,11 @@ import java.util.List;
  * killed process loses at most the transaction it was in and readers never block the writer;
  * full-text search with FTS5 (Porter stemming, BM25 ranking with the title weighted
  * {@value #TITLE_WEIGHT}×).
+ *
+ * <p>The environment variable {@value #MAX_MB_ENV} caps the database at that many megabytes (SQLite's
+ * {@code max_page_count}), for a small device whose disk must keep room for the rest of the system. A
+ * write past the cap fails as a full disk does: the transaction is rolled back whole and the message
+ * says "disk full".
  */
 public final class SqliteStore extends JdbcStore {
 
@@ -27,6 +32,11 @@ public final class SqliteStore extends JdbcStore {
     public static final String FILE_NAME = "precis.db";
     /** BM25 weight of title matches relative to body matches. */
     static final double TITLE_WEIGHT = 4.0;
+
+    /** Environment variable: the largest size of the database in megabytes (unset: no limit but the disk's). */
+    public static final String MAX_MB_ENV = "PRECIS_SQLITE_MAX_MB";
+    /** SQLite's result code for a full disk or a database at its {@code max_page_count}. */
+    private static final int SQLITE_FULL = 13;
 
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -62,6 +72,7 @@ public final class SqliteStore extends JdbcStore {
         config.enforceForeignKeys(true);
         config.setBusyTimeout(10_000);
         config.setCacheSize(-65_536);
+        Long maxBytes = maxBytes(where);
         Connection conn;
         try {
             conn = config.createConnection(url);
@@ -69,15 +80,49 @@ public final class SqliteStore extends JdbcStore {
             throw new StoreException(where + ": cannot open: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
         try {
+            if (maxBytes != null) {
+                limit(conn, maxBytes);
+            }
             migrate(where, Flyway.configure()
                     .dataSource(url, null, null)
                     .locations("classpath:db/migration/sqlite", "classpath:db/migration/common")
                     .load());
+        } catch (SQLException e) {
+            closeQuietly(conn);
+            throw new StoreException(where + ": cannot open: " + e.getMessage().lines().findFirst().orElse(""), e);
         } catch (StoreException e) {
             closeQuietly(conn);
             throw e;
         }
         return new SqliteStore(conn, file);
+    }
+
+    /** The size limit {@value #MAX_MB_ENV} asks for, in bytes, or {@code null}. */
+    private static Long maxBytes(String where) {
+        String mb = System.getenv(MAX_MB_ENV);
+        if (mb == null || mb.isBlank()) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(mb.strip());
+            if (n >= 1 && n <= 1L << 30) {
+                return n << 20;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StoreException(where + ": " + MAX_MB_ENV + " must be a whole number of megabytes, not '" + mb + "'");
+    }
+
+    /** Caps the database file at {@code maxBytes} (in whole pages of its page size). */
+    private static void limit(Connection conn, long maxBytes) throws SQLException {
+        try (java.sql.Statement st = conn.createStatement()) {
+            long pageSize;
+            try (java.sql.ResultSet rs = st.executeQuery("PRAGMA page_size")) {
+                pageSize = rs.next() ? rs.getLong(1) : 4096;
+            }
+            st.execute("PRAGMA max_page_count = " + Math.max(1, Math.min(Integer.MAX_VALUE, maxBytes / pageSize)));
+        }
     }
 
     private static void checkIsSqlite(Path file) {
@@ -137,6 +182,12 @@ public final class SqliteStore extends JdbcStore {
             ps.setInt(i, limit);
             return ranked(ps);
         }
+    }
+
+    @Override
+    protected boolean isDiskFull(SQLException e) {
+        return (e.getErrorCode() & 0xFF) == SQLITE_FULL
+                || e instanceof org.sqlite.SQLiteException s && s.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_FULL;
     }
 
     @Override

@@ -26,6 +26,14 @@ public interface Store extends AutoCloseable {
      */
     List<AddOutcome> add(List<AnalyzedArticle> batch);
 
+    /**
+     * Stores a batch as {@link #add} does and, in the same transaction, links each article stored
+     * or found already stored to feed {@code feedId} as the entry at the same index of
+     * {@code entryIds} (see {@link #linkFeedArticle}). A process killed at any moment leaves either
+     * the articles with their links or neither, so no article from a feed is ever left unlinked.
+     */
+    List<AddOutcome> addFromFeed(long feedId, List<AnalyzedArticle> batch, List<String> entryIds);
+
     /** The article with store id {@code id}, with its digest. */
     Optional<StoredArticle> article(long id);
 

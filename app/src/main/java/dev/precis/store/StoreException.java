@@ -4,7 +4,7 @@ package dev.precis.store;
  * A store that cannot be opened or used: its message is one line for the user, naming the store
  * and the problem (never a password).
  */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
 
     public StoreException(String message) {
         super(message);

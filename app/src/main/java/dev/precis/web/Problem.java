@@ -33,6 +33,10 @@ final class Problem extends RuntimeException {
         return new Problem(403, "Forbidden", detail);
     }
 
+    static Problem unavailable(String detail) {
+        return new Problem(503, "Service Unavailable", detail);
+    }
+
     int status() {
         return status;
     }

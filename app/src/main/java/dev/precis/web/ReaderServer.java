@@ -1,6 +1,7 @@
 package dev.precis.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.precis.store.StoreUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -18,6 +19,8 @@ import java.util.Objects;
  * JSON under {@code /api/v1}, static assets under {@code /static}. Security is configured here in
  * one place: a strict Content-Security-Policy (no inline script or style), CSRF checks on form
  * posts, a bearer token on API writes when listening beyond loopback, and request size limits.
+ * While the store cannot be reached (its database server restarting), requests that need it get
+ * 503 with a problem document and {@code Retry-After}, and succeed again once it is back.
  */
 public final class ReaderServer implements AutoCloseable {
 
@@ -47,6 +50,11 @@ public final class ReaderServer implements AutoCloseable {
         }
     }
 
+    /** What a 503 asks clients to wait before trying again, in seconds (the store retries each second). */
+    static final int RETRY_AFTER_SECONDS = 2;
+    private static final long OUTAGE_NOTE_NANOS = 10_000_000_000L;
+
+    private final java.util.concurrent.atomic.AtomicLong lastOutageNote = new java.util.concurrent.atomic.AtomicLong();
     private final Newsroom room;
     private final Options options;
     private final boolean tokenRequired;
@@ -145,6 +153,11 @@ public final class ReaderServer implements AutoCloseable {
             pages.register(config.routes);
             api.register(config.routes);
             config.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e));
+            config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+                noteUnavailable(e);
+                ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+                problem(ctx, Problem.unavailable("the database cannot be reached just now; try again in a few seconds"));
+            });
             config.routes.exception(IllegalArgumentException.class,
                     (e, ctx) -> problem(ctx, Problem.badRequest(e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -163,6 +176,15 @@ public final class ReaderServer implements AutoCloseable {
             config.routes.error(413, ctx -> problem(ctx, new Problem(413, "Content Too Large",
                     "request bodies are limited to " + MAX_REQUEST_BYTES + " bytes")));
         });
+    }
+
+    /** Says on stderr that the store is unreachable: once per {@link #OUTAGE_NOTE_NANOS} at most, not per request. */
+    private void noteUnavailable(StoreUnavailableException e) {
+        long now = System.nanoTime();
+        long last = lastOutageNote.get();
+        if ((last == 0 || now - last > OUTAGE_NOTE_NANOS) && lastOutageNote.compareAndSet(last, now)) {
+            System.err.println("precis: answering 503 while the store is unavailable: " + e.getMessage());
+        }
     }
 
     private void secureHeaders(Context ctx) {

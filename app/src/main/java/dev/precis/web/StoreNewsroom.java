@@ -21,7 +21,9 @@ import java.util.Optional;
 /**
  * The {@link Newsroom} over a {@link Store}: articles, digests and search come from the store;
  * stories come from a {@link StoryIndex} rebuilt by {@link #refresh()}; feeds are the store's. Article views are analyzed once and kept in a bounded cache, so a busy
- * article page costs no database work.
+ * article page costs no database work. The cache keeps what never changes (a stored article and its
+ * analysis) and survives regrouping: a refresh does not send every reader of the next seconds back to
+ * the database and the sentence splitter at once.
  */
 public final class StoreNewsroom implements Newsroom {
 
@@ -80,7 +82,6 @@ public final class StoreNewsroom implements Newsroom {
             }
         }
         byFeed = fromFeeds;
-        cache.clear();
         stories = StoryIndex.build(recent, grouping);
     }
 
@@ -114,15 +115,28 @@ public final class StoreNewsroom implements Newsroom {
             return Optional.empty();
         }
         ArticleView v = cache.get(id);
-        if (v != null) {
-            return Optional.of(v);
+        if (v == null) {
+            Optional<ArticleView> read = store.article(Long.parseLong(id)).map(StoreNewsroom::view);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            v = read.get();
+            cache.put(id, v);
         }
-        Optional<ArticleView> view = store.article(Long.parseLong(id)).map(this::view);
-        view.ifPresent(a -> cache.put(id, a));
-        return view;
+        return Optional.of(placed(v));
     }
 
-    private ArticleView view(StoredArticle s) {
+    /** The view with its place among the current stories (which change with every regrouping). */
+    private ArticleView placed(ArticleView v) {
+        StoryIndex index = stories;
+        Long storyId = index.storyOf(v.article().id());
+        return new ArticleView(v.article(), v.sentences(), v.scores(), v.statements(), storyId,
+                storyId == null ? null : index.view(storyId).map(StoryView::label).orElse(null),
+                storyId == null ? List.of() : index.related(storyId));
+    }
+
+    /** The analysis of a stored article, without its story (see {@link #placed}). */
+    private static ArticleView view(StoredArticle s) {
         Article a = s.article().withId(String.valueOf(s.id()));
         Doc doc = Doc.of(a.text());
         List<int[]> sentences = new ArrayList<>(doc.sentenceCount());
@@ -133,11 +147,7 @@ public final class StoreNewsroom implements Newsroom {
         if (scores.length != sentences.size()) {
             scores = java.util.Arrays.copyOf(scores, sentences.size());
         }
-        List<Said> said = said(a, s.digest());
-        Long storyId = stories.storyOf(a.id());
-        return new ArticleView(a, sentences, scores, said, storyId,
-                storyId == null ? null : stories.view(storyId).map(StoryView::label).orElse(null),
-                storyId == null ? List.of() : stories.related(storyId));
+        return new ArticleView(a, sentences, scores, said(a, s.digest()), null, null, List.of());
     }
 
     static List<Said> said(Article a, Digest d) {

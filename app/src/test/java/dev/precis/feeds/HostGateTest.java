@@ -17,6 +17,22 @@ class HostGateTest {
     }
 
     @Test
+    void anAbandonedPassIsNoRequestAndKeepsThePauseOfTheLastOne() throws Exception {
+        List<Request> log = Collections.synchronizedList(new ArrayList<>());
+        HostGate gate = new HostGate(Duration.ofMillis(300), (h, s, e) -> log.add(new Request(h, s, e)));
+        gate.enter("a.test").close();
+        long requestEnd = log.getFirst().end();
+        gate.enter("a.test").abandon();
+        long abandoned = System.nanoTime();
+        try (HostGate.Pass pass = gate.enter("a.test")) {
+            long waited = System.nanoTime() - abandoned;
+            assertTrue(waited < Duration.ofMillis(150).toNanos(), "no second pause after an abandoned pass: " + waited / 1_000_000 + " ms");
+        }
+        assertEquals(2, log.size(), "the abandoned pass was no request");
+        assertTrue(log.get(1).start() - requestEnd >= Duration.ofMillis(300).toNanos());
+    }
+
+    @Test
     void oneRequestAtATimePerHostWithAPauseBetween() throws Exception {
         List<Request> log = Collections.synchronizedList(new ArrayList<>());
         HostGate gate = new HostGate(Duration.ofMillis(100), (h, s, e) -> log.add(new Request(h, s, e)));

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.DeflaterOutputStream;
@@ -179,6 +180,32 @@ class PageFetcherTest {
         assertTrue(refusal(quick, web.url("/silent")).startsWith("timed out"));
         assertTrue(refusal(quick, web.url("/drip")).startsWith("timed out"));
         assertTrue(System.nanoTime() - start < 4_000_000_000L);
+    }
+
+    /**
+     * A TLS server that sends its handshake one byte a second: every read gets a byte in time, so
+     * only a deadline on the whole fetch stops it (not a per-read timeout). The same for a server
+     * that never answers and one that resets the connection: each ends at the limit or sooner.
+     */
+    @Test
+    void theTotalLimitHoldsForTricklingHandshakesAndSilentHosts() throws Exception {
+        PageFetcher quick = new PageFetcher(Duration.ofMillis(2000), true);
+        try (FaultyHost tls = FaultyHost.start("127.0.0.1", FaultyHost.Fault.TRICKLE_TLS);
+             FaultyHost silent = FaultyHost.start("127.0.0.1", FaultyHost.Fault.HANG);
+             FaultyHost reset = FaultyHost.start("127.0.0.1", FaultyHost.Fault.RESET);
+             FaultyHost trickle = FaultyHost.start("127.0.0.1", FaultyHost.Fault.TRICKLE)) {
+            for (FaultyHost host : List.of(tls, silent, trickle)) {
+                long start = System.nanoTime();
+                String why = refusal(quick, host.url("/feed"));
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(why.startsWith("timed out after 2 s"), why);
+                assertTrue(ms >= 1900 && ms < 3500, host.url("/") + " gave up after " + ms + " ms");
+            }
+            long start = System.nanoTime();
+            String why = refusal(quick, reset.url("/feed"));
+            assertTrue(why.contains("reset") || why.contains("closed"), why);
+            assertTrue(System.nanoTime() - start < 1_000_000_000L);
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The feed part of the store contract, on every implementation: a SQLite file and a PostgreSQL server. */
@@ -80,5 +81,27 @@ abstract class AbstractFeedStoreTest {
         assertEquals(List.of(two), store.feedsOfArticle(pier));
         assertTrue(store.article(pier).isPresent(), "articles stay when their feed goes");
         assertEquals(1, store.stats().feeds());
+    }
+
+    @Test
+    void storesEntriesWithTheirFeedLinksInOneTransaction() {
+        FeedRecord feed = store.addFeed("https://gazette.example/feed", null, null);
+        List<AddOutcome> out = store.addFromFeed(feed.id(), List.of(StoreFixtures.analyzed(StoreFixtures.PIER),
+                StoreFixtures.analyzed(StoreFixtures.ORCHID), StoreFixtures.analyzed(StoreFixtures.PIER)), List.of("e1", "e2", "e3"));
+        assertEquals(List.of(AddOutcome.Kind.ADDED, AddOutcome.Kind.ADDED, AddOutcome.Kind.DUPLICATE),
+                out.stream().map(AddOutcome::kind).toList());
+        assertEquals(Set.of("e1", "e2"), store.feedEntryIds(feed.id()), "a duplicate within the batch keeps the first entry's link");
+        assertEquals(List.of(feed.id()), store.feedsOfArticle(out.get(1).id()));
+        assertEquals(2, store.feed(feed.id()).orElseThrow().articleCount());
+
+        // the feed is gone (removed while it was being polled): its link cannot be made, so nothing is stored
+        FeedRecord gone = store.addFeed("https://post.example/rss", null, null);
+        assertTrue(store.removeFeed(gone.id()));
+        assertThrows(StoreException.class, () -> store.addFromFeed(gone.id(),
+                List.of(StoreFixtures.analyzed(StoreFixtures.FERRY)), List.of("f1")));
+        assertEquals(2, store.stats().articles(), "no article without its feed link");
+        assertTrue(store.articleIdByUrl(StoreFixtures.FERRY.url()).isEmpty());
+        assertEquals(AddOutcome.Kind.ADDED, store.add(List.of(StoreFixtures.analyzed(StoreFixtures.FERRY))).getFirst().kind(),
+                "the store goes on after the failed transaction");
     }
 }

@@ -3,12 +3,14 @@ package dev.precis.store;
 import dev.precis.article.Article;
 import dev.precis.cli.CliRun;
 import dev.precis.digest.Digest;
+import dev.precis.fetch.TestWeb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +42,12 @@ abstract class AbstractStoreTest {
 
     /** The command-line options naming that location. */
     abstract List<String> storeArgs();
+
+    /**
+     * Makes the store's disk fill up after a few hundred generated articles (or fewer); returns the
+     * environment a {@code precis} child process needs for that.
+     */
+    abstract Map<String, String> diskFillsUp() throws Exception;
 
     Store open() {
         return Stores.open(argValue("--data"), argValue("--db"));
@@ -290,11 +298,7 @@ abstract class AbstractStoreTest {
     void killedIngestLosesNothingCommittedAndCanBeRerun() throws Exception {
         int n = 4000;
         Path jsonl = StoreFixtures.generatedJsonl(tmp, n);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.precis.cli.Main",
-                "ingest", jsonl.toString(), "--verbose", "--batch", "40", "--threads", "2"));
-        cmd.addAll(storeArgs());
-        Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = precis(Map.of(), "ingest", jsonl.toString(), "--verbose", "--batch", "40", "--threads", "2");
         Map<Long, String> committed = new HashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; committed.size() < 300 && (line = r.readLine()) != null; ) {
@@ -323,5 +327,109 @@ abstract class AbstractStoreTest {
         assertTrue(rerun.out().contains("\"added\":" + (n - present) + ",\"duplicates\":" + present + ",\"failed\":0"), rerun.out());
         assertEquals(n, store.stats().articles());
         assertEquals(n, store.search(SearchQuery.parse("source:\"gen daily\""), n + 10).size());
+    }
+
+    /** Starts {@code precis args... storeArgs} as a child process with extra environment; stderr is discarded. */
+    Process precis(Map<String, String> env, String... args) throws IOException {
+        return precisBuilder(env, args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private ProcessBuilder precisBuilder(Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.precis.cli.Main"));
+        cmd.addAll(List.of(args));
+        cmd.addAll(storeArgs());
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    /** Every stored article has its digest, and its statement rows are the digest's statements. */
+    private List<StoredArticle> assertEveryArticleComplete() {
+        long count = store.stats().articles();
+        List<StoredArticle> all = new ArrayList<>();
+        for (ArticleRow row : store.articles((int) count + 10, 0)) {
+            all.add(store.article(row.id()).orElseThrow(() -> new AssertionError("article " + row.id() + " has no digest")));
+        }
+        assertEquals(count, all.size());
+        long digestStatements = all.stream().mapToLong(a -> a.digest().statements().size()).sum();
+        assertEquals(digestStatements, store.stats().statements(), "statement rows match the digests' statements");
+        return all;
+    }
+
+    /**
+     * The store fills up during an ingest (SQLite: its size limit, which SQLite enforces exactly as a
+     * full disk, SQLITE_FULL; PostgreSQL: the server's own disk_full error for a digest row): the
+     * ingest stops with one line naming the store and the full disk, exits 2, and the store reopens
+     * with every article complete and the failed batch absent.
+     */
+    @Test
+    void aFullDiskStopsTheIngestWithOneLineAndLeavesTheStoreConsistent() throws Exception {
+        int n = 3000;
+        Path jsonl = StoreFixtures.generatedJsonl(tmp, n);
+        String describe = store.describe();
+        Map<String, String> env = diskFillsUp();
+        store.close();
+        Process child = precisBuilder(env, "ingest", jsonl.toString(), "--batch", "50", "--threads", "2").start();
+        child.getOutputStream().close();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(2, child.exitValue(), out + err);
+        List<String> lines = err.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), err);
+        String line = lines.getFirst();
+        assertTrue(line.startsWith("precis: " + describe + ": disk full: cannot store articles"), line);
+        assertTrue(line.matches(".*ingest stopped: this batch of \\d+ articles was not stored, the \\d+ added before it are kept.*"), line);
+        store = open();
+        long present = store.stats().articles();
+        assertTrue(present > 0 && present < n, "present after the disk filled up: " + present);
+        assertEveryArticleComplete();
+        assertEquals(present, store.search(SearchQuery.parse("source:\"gen daily\""), n).size(), "search index matches the rows");
+    }
+
+    /**
+     * A child process polls many feeds from a real local server and is killed with SIGKILL mid-way;
+     * every article in the store is complete (article, digest, statements and its feed link), and a
+     * second poll stores the rest, each entry exactly once.
+     */
+    @Test
+    void killedPollLosesNothingCommittedAndCanBeRerun() throws Exception {
+        int feeds = 40;
+        int entries = 25;
+        try (TestWeb web = TestWeb.start()) {
+            for (int f = 0; f < feeds; f++) {
+                web.page("/feed/" + f + ".xml", "application/rss+xml", StoreFixtures.rss(f, entries, "https://news" + f + ".example"));
+                store.addFeed(web.url("/feed/" + f + ".xml"), null, null);
+            }
+            Process child = precis(Map.of(), "poll", "--all", "--delay", "0", "--allow-private-hosts");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (store.stats().articles() < 100 && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(137, child.exitValue(), "killed by SIGKILL, not finished");
+            store.close();
+            store = open();
+            long present = store.stats().articles();
+            assertTrue(present >= 100 && present < (long) feeds * entries, "present after kill: " + present);
+            for (StoredArticle a : assertEveryArticleComplete()) {
+                assertEquals(1, store.feedsOfArticle(a.id()).size(), "article " + a.id() + " is linked to its feed");
+                assertEquals(1, a.digest().statements().size(), "article " + a.id() + " keeps its quote");
+            }
+            assertEquals(present, store.statementsBy(StoreFixtures.SPEAKER, (int) present + 10).size());
+
+            CliRun again = cli(storeArgs(), "poll", "--all", "--delay", "0", "--allow-private-hosts", "--json");
+            assertEquals(0, again.exit(), again.out() + again.err());
+            assertTrue(again.out().strip().lines().reduce((a, b) -> b).orElseThrow()
+                    .contains("\"added\":" + ((long) feeds * entries - present)), again.out());
+            assertEquals((long) feeds * entries, store.stats().articles(), "each entry stored once");
+            assertEveryArticleComplete();
+            for (FeedRecord f : store.feeds()) {
+                assertEquals(entries, store.feedEntryIds(f.id()).size(), f.url());
+                assertEquals(entries, f.articleCount(), f.url());
+            }
+        }
     }
 }

@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  * binaries in a temporary folder on a free port, stopped and deleted when the test JVM exits.
  * PostgreSQL refuses to run as root, so as root the server runs as the {@code postgres} user
  * (or {@code nobody}) through {@code setpriv}. Each test gets a fresh database.
+ *
+ * <p>A test that stops and restarts its server starts an {@link Instance} of its own, so the
+ * shared server stays up for the others.
  */
 final class PgTestServer {
 
@@ -32,7 +35,6 @@ final class PgTestServer {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static String adminUrl;
     private static Properties adminProps;
-    private static int port;
 
     private PgTestServer() {
     }
@@ -40,6 +42,10 @@ final class PgTestServer {
     /** A JDBC URL (user and password included) of a new, empty database. */
     static synchronized String freshDatabase() {
         ensureStarted();
+        return createDatabase(adminUrl, adminProps);
+    }
+
+    private static String createDatabase(String adminUrl, Properties adminProps) {
         String name = "precis_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Connection c = DriverManager.getConnection(adminUrl, adminProps); Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name);
@@ -57,12 +63,6 @@ final class PgTestServer {
         return url.toString();
     }
 
-    /** The port of the server this JVM started, or -1 when {@code PRECIS_TEST_PG} is used. */
-    static synchronized int ownPort() {
-        ensureStarted();
-        return port;
-    }
-
     private static void ensureStarted() {
         if (adminUrl != null) {
             return;
@@ -78,37 +78,128 @@ final class PgTestServer {
                     adminProps.setProperty(p[0], p.length > 1 ? java.net.URLDecoder.decode(p[1], java.nio.charset.StandardCharsets.UTF_8) : "");
                 }
             }
-            port = -1;
             return;
         }
-        start();
+        Instance shared = Instance.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        adminUrl = shared.adminUrl;
+        adminProps = shared.adminProps;
     }
 
-    private static void start() {
-        Path bin = findBinaries();
-        try {
-            Path dir = Files.createTempDirectory("precis-pg-");
-            Path pw = dir.resolve("pw");
-            Files.writeString(pw, PASSWORD + "\n");
-            List<String> asUser = asUnprivilegedUser(dir);
-            run(dir, concat(asUser, List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(),
-                    "-U", USER, "--pwfile=" + pw, "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "-N")));
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
+    /**
+     * A throwaway PostgreSQL server of its own, from the system's binaries: one data folder, one
+     * port, which {@link #stop()} and {@link #restart()} keep.
+     */
+    static final class Instance implements AutoCloseable {
+        private final Path bin;
+        private final Path dir;
+        private final List<String> asUser;
+        private final int port;
+        private final String adminUrl;
+        private final Properties adminProps = new Properties();
+        private Process server;
+
+        private Instance(Path bin, Path dir, List<String> asUser, int port) {
+            this.bin = bin;
+            this.dir = dir;
+            this.asUser = asUser;
+            this.port = port;
+            this.adminUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+            adminProps.setProperty("user", USER);
+            adminProps.setProperty("password", PASSWORD);
+        }
+
+        /** Creates a cluster in a temporary folder and starts its server on a free port. */
+        static Instance start() {
+            Path bin = findBinaries();
+            try {
+                Path dir = Files.createTempDirectory("precis-pg-");
+                Path pw = dir.resolve("pw");
+                Files.writeString(pw, PASSWORD + "\n");
+                List<String> asUser = asUnprivilegedUser(dir);
+                run(dir, concat(asUser, List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(),
+                        "-U", USER, "--pwfile=" + pw, "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "-N")));
+                int port;
+                try (ServerSocket s = new ServerSocket(0)) {
+                    port = s.getLocalPort();
+                }
+                Instance instance = new Instance(bin, dir, asUser, port);
+                instance.restart();
+                return instance;
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start a test PostgreSQL server: " + e.getMessage(), e);
             }
-            Process server = new ProcessBuilder(concat(asUser, List.of(bin.resolve("postgres").toString(),
+        }
+
+        /** A JDBC URL (user and password included) of a new, empty database on this server. */
+        String freshDatabase() {
+            return createDatabase(adminUrl, adminProps);
+        }
+
+        /** Starts the server (again) on its port and waits until it accepts connections. */
+        void restart() throws IOException {
+            server = new ProcessBuilder(concat(asUser, List.of(bin.resolve("postgres").toString(),
                     "-D", dir.resolve("data").toString(), "-p", String.valueOf(port),
                     "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + dir,
                     "-c", "fsync=off", "-c", "full_page_writes=off", "-c", "max_connections=50")))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, dir)));
-            adminUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-            adminProps = new Properties();
-            adminProps.setProperty("user", USER);
-            adminProps.setProperty("password", PASSWORD);
-            waitUntilUp(server, dir);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start a test PostgreSQL server: " + e.getMessage(), e);
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()))
+                    .start();
+            waitUntilUp();
+        }
+
+        /**
+         * Stops the server with PostgreSQL's fast shutdown (SIGINT): open sessions are terminated,
+         * as in a restart by an administrator, and nothing listens on the port until {@link #restart()}.
+         */
+        void stop() {
+            Process p = server;
+            if (p == null) {
+                return;
+            }
+            server = null;
+            try {
+                new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            } catch (IOException | InterruptedException e) {
+                p.destroy();
+            }
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    p.waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException ignored) {
+                p.destroyForcibly();
+            }
+        }
+
+        /** Stops the server and deletes its folder. */
+        @Override
+        public void close() {
+            stop();
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover temp folder is harmless
+            }
+        }
+
+        private void waitUntilUp() throws IOException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                try (Connection c = DriverManager.getConnection(adminUrl, adminProps)) {
+                    return;
+                } catch (SQLException e) {
+                    if (!server.isAlive() || System.nanoTime() > deadline) {
+                        throw new IOException("server did not come up: " + Files.readString(dir.resolve("server.log")).strip());
+                    }
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", ie);
+                    }
+                }
+            }
         }
     }
 
@@ -157,46 +248,6 @@ final class PgTestServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        }
-    }
-
-    private static void waitUntilUp(Process server, Path dir) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try (Connection c = DriverManager.getConnection(adminUrl, adminProps)) {
-                return;
-            } catch (SQLException e) {
-                if (!server.isAlive() || System.nanoTime() > deadline) {
-                    throw new IOException("server did not come up: " + Files.readString(dir.resolve("server.log")).strip());
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", ie);
-                }
-            }
-        }
-    }
-
-    private static void stop(Process server, Path dir) {
-        try {
-            // SIGINT is PostgreSQL's fast shutdown: it does not wait for clients to disconnect
-            new ProcessBuilder("kill", "-INT", String.valueOf(server.pid())).start().waitFor(5, TimeUnit.SECONDS);
-        } catch (IOException | InterruptedException e) {
-            server.destroy();
-        }
-        try {
-            if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
-        } catch (InterruptedException ignored) {
-            server.destroyForcibly();
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temp folder is harmless
         }
     }
 

@@ -4,7 +4,11 @@ import dev.precis.cli.CliRun;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +27,29 @@ class PostgresStoreTest extends AbstractStoreTest {
     @Override
     List<String> storeArgs() {
         return List.of("--db", url);
+    }
+
+    /**
+     * The server's own disk_full error (SQLSTATE 53100, "could not extend file ... No space left on
+     * device"), raised for the digest row once 300 digests are stored: the article row before it in
+     * the same transaction must go too.
+     */
+    @Override
+    Map<String, String> diskFillsUp() throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("""
+                    CREATE FUNCTION precis_test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        IF (SELECT count(*) FROM digests) >= 300 THEN
+                            RAISE EXCEPTION 'could not extend file "base/1/2": No space left on device'
+                                USING ERRCODE = 'disk_full';
+                        END IF;
+                        RETURN NEW;
+                    END $$""");
+            st.execute("CREATE TRIGGER precis_test_disk_full BEFORE INSERT ON digests FOR EACH ROW"
+                    + " EXECUTE FUNCTION precis_test_disk_full()");
+        }
+        return Map.of();
     }
 
     @Test

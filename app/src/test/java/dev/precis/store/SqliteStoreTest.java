@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +26,11 @@ class SqliteStoreTest extends AbstractStoreTest {
     @Override
     List<String> storeArgs() {
         return List.of("--data", data.toString());
+    }
+
+    @Override
+    Map<String, String> diskFillsUp() {
+        return Map.of(SqliteStore.MAX_MB_ENV, "1");
     }
 
     @Test

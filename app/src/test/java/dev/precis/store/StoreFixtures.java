@@ -56,22 +56,53 @@ final class StoreFixtures {
         Random r = new Random(7);
         List<String> lines = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int p = 0; p < 3; p++) {
-                if (p > 0) {
-                    text.append("\\n\\n");
-                }
-                for (int s = 0; s < 2; s++) {
-                    text.append(SUBJECTS[r.nextInt(SUBJECTS.length)]).append(' ').append(VERBS[r.nextInt(VERBS.length)])
-                            .append(' ').append(OBJECTS[r.nextInt(OBJECTS.length)]).append(' ')
-                            .append(PLACES[r.nextInt(PLACES.length)]).append(" on day ").append(i * 10 + p * 2 + s).append(". ");
-                }
-            }
             lines.add("{\"url\":\"https://gen.example/a/" + i + "\",\"title\":\"Report number " + i + "\",\"source\":\"Gen Daily\","
-                    + "\"date\":\"2024-01-01\",\"text\":\"" + text.toString().strip() + "\"}");
+                    + "\"date\":\"2024-01-01\",\"text\":\"" + String.join("\\n\\n", paragraphs(r, i, 3, 2)) + "\"}");
         }
         Path f = dir.resolve("generated.jsonl");
         Files.write(f, lines);
         return f;
+    }
+
+    /** Paragraphs of generated local news, distinct for each {@code i}. */
+    private static List<String> paragraphs(Random r, int i, int paragraphs, int sentences) {
+        List<String> out = new ArrayList<>();
+        for (int p = 0; p < paragraphs; p++) {
+            StringBuilder text = new StringBuilder();
+            for (int s = 0; s < sentences; s++) {
+                text.append(SUBJECTS[r.nextInt(SUBJECTS.length)]).append(' ').append(VERBS[r.nextInt(VERBS.length)])
+                        .append(' ').append(OBJECTS[r.nextInt(OBJECTS.length)]).append(' ')
+                        .append(PLACES[r.nextInt(PLACES.length)]).append(" on day ").append(i * 100 + p * 10 + s).append(". ");
+            }
+            out.add(text.toString().strip());
+        }
+        return out;
+    }
+
+    /** The speaker quoted once in every entry of {@link #rss}. */
+    static final String SPEAKER = "Ana Lind";
+
+    /**
+     * An RSS 2.0 document of feed {@code feed} with {@code entries} full-text entries (long enough not
+     * to be teasers, each quoting {@link #SPEAKER} once), distinct across feeds; links point to
+     * {@code linkBase}.
+     */
+    static String rss(int feed, int entries, String linkBase) {
+        Random r = new Random(feed);
+        StringBuilder items = new StringBuilder();
+        for (int e = 0; e < entries; e++) {
+            int n = feed * 1000 + e;
+            StringBuilder html = new StringBuilder();
+            for (String p : paragraphs(r, n, 4, 3)) {
+                html.append("<p>").append(p).append("</p>");
+            }
+            html.append("<p>\u201CThe plan for day ").append(n).append(" will go ahead,\u201D said Mayor ").append(SPEAKER)
+                    .append(" at the town hall.</p>");
+            items.append("<item><guid>entry-").append(n).append("</guid><link>").append(linkBase).append("/story/").append(n)
+                    .append("</link><title>Story ").append(n).append("</title><pubDate>Tue, 05 Mar 2024 09:30:00 GMT</pubDate>")
+                    .append("<description><![CDATA[").append(html).append("]]></description></item>");
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Feed " + feed
+                + "</title><link>" + linkBase + "/</link>" + items + "</channel></rss>";
     }
 }

@@ -209,7 +209,7 @@ public final class FeedPollBench {
     }
 
     /** Feed {@code f}: entries of four paragraphs of made-up local news, distinct per feed and entry. */
-    private static String feed(int f, int entries) {
+    static String feed(int f, int entries) {
         Random random = new Random(f);
         StringBuilder doc = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>")
                 .append("<title>Local Ledger ").append(f).append("</title><link>http://ledger").append(f)
@@ -238,7 +238,8 @@ public final class FeedPollBench {
         return doc.append("</channel></rss>").toString();
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** {@code --name value} pairs (and the {@code --timeline} flag). */
+    static Map<String, String> options(String[] args) {
         Map<String, String> out = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--timeline")) {
