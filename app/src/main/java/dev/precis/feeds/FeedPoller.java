@@ -11,6 +11,9 @@ import dev.precis.store.AddOutcome;
 import dev.precis.store.AnalyzedArticle;
 import dev.precis.store.FeedRecord;
 import dev.precis.store.Store;
+import dev.precis.storydesk.StoryDesk;
+import dev.precis.storydesk.StoryInput;
+import dev.precis.text.Doc;
 
 import java.net.URI;
 import java.time.Duration;
@@ -36,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and extracted, keeping the feed's title, date and author where the page lacks them. Articles go the way
  * of {@code ingest} (extract → digest → store) in one transaction per feed; an article already stored,
  * from another feed or under another URL with the same text, is linked to this feed instead of stored
- * twice. The next poll is scheduled by {@link PollSchedule}: the feed's interval stretched to its TTL or
+ * twice; with a {@link StoryDesk}, the new articles are then grouped into stories. The next poll is
+ * scheduled by {@link PollSchedule}: the feed's interval stretched to its TTL or
  * {@code Cache-Control: max-age}, exponential backoff after errors, {@code Retry-After} honoured. Any
  * failure stays with its feed, as a one-line status; the other feeds go on.
  *
@@ -72,6 +76,7 @@ public final class FeedPoller implements AutoCloseable {
     private static final String PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
 
     private final Store store;
+    private final StoryDesk desk;
     private final PageFetcher fetcher;
     private final Settings settings;
     private final HostGate gate;
@@ -90,13 +95,23 @@ public final class FeedPoller implements AutoCloseable {
     private final AtomicInteger notModified = new AtomicInteger();
     private Thread background;
 
-    /** A poller with the given settings. */
+    /** A poller with the given settings; its articles are stored without grouping into stories. */
     public FeedPoller(Store store, PageFetcher fetcher, Settings settings) {
         this(store, fetcher, settings, (host, start, end) -> { });
     }
 
+    /** A poller whose new articles are grouped into stories by {@code desk} (over the same store) as they are stored. */
+    public FeedPoller(StoryDesk desk, PageFetcher fetcher, Settings settings) {
+        this(desk.store(), fetcher, settings, (host, start, end) -> { }, desk);
+    }
+
     /** A poller that also tells {@code listener} of every request it makes (for timelines). */
     public FeedPoller(Store store, PageFetcher fetcher, Settings settings, HostGate.Listener listener) {
+        this(store, fetcher, settings, listener, null);
+    }
+
+    private FeedPoller(Store store, PageFetcher fetcher, Settings settings, HostGate.Listener listener, StoryDesk desk) {
+        this.desk = desk;
         this.store = store;
         this.fetcher = fetcher;
         this.settings = settings;
@@ -212,6 +227,7 @@ public final class FeedPoller implements AutoCloseable {
         String outlet = feed.title() != null ? feed.title() : parsed.title();
         List<FeedEntry> fresh = new ArrayList<>();
         List<AnalyzedArticle> batch = new ArrayList<>();
+        List<StoryInput> stories = new ArrayList<>();
         int linked = 0;
         int pages = 0;
         int skipped = 0;
@@ -250,12 +266,18 @@ public final class FeedPoller implements AutoCloseable {
                 skipped++;
                 continue;
             }
-            batch.add(compute(() -> AnalyzedArticle.of(article, digesters.get())));
+            Object[] analyzed = compute(() -> {
+                Doc doc = Doc.of(article.text());
+                AnalyzedArticle a = AnalyzedArticle.of(article, doc, digesters.get());
+                return new Object[]{a, desk == null ? null : StoryInput.of(a.article(), doc)};
+            });
+            batch.add((AnalyzedArticle) analyzed[0]);
+            stories.add((StoryInput) analyzed[1]);
             fresh.add(e);
         }
         int added = 0;
         if (!batch.isEmpty()) {
-            List<AddOutcome> outcomes = store.add(batch);
+            List<AddOutcome> outcomes = desk == null ? store.add(batch) : desk.add(batch, stories);
             for (int i = 0; i < outcomes.size(); i++) {
                 AddOutcome o = outcomes.get(i);
                 if (o.kind() == AddOutcome.Kind.REJECTED) {
