@@ -49,13 +49,75 @@ public final class Keyphrases {
      * can run apart (on another thread) from the scoring, e.g. where the idf is learned serially.
      */
     public static Candidates candidates(Doc doc, String title) {
-        Candidates c = new Candidates(doc, title != null && !title.isBlank() ? Doc.of(title) : null);
-        Map<String, Integer> index = new HashMap<>();
-        c.collect(0, 1, index);
-        if (c.title != null) {
-            c.collect(1, TITLE_BOOST, index);
+        Doc titleDoc = title != null && !title.isBlank() ? Doc.of(title) : null;
+        Candidates c = new Candidates(doc, titleDoc);
+        PhraseIndex index = new PhraseIndex();
+        int[] bodyIds = new int[doc.termCount()];
+        for (int term = 0; term < bodyIds.length; term++) {
+            bodyIds[term] = term;
+        }
+        c.collect(0, 1, bodyIds, index);
+        if (titleDoc != null) {
+            // a headline term shares its id with the same stem in the body, so phrases of both merge
+            Map<String, Integer> inBody = new HashMap<>();
+            for (int term = 0; term < doc.termCount(); term++) {
+                inBody.put(doc.termString(term), term);
+            }
+            int[] titleIds = new int[titleDoc.termCount()];
+            for (int term = 0; term < titleIds.length; term++) {
+                titleIds[term] = inBody.getOrDefault(titleDoc.termString(term), doc.termCount() + term);
+            }
+            c.collect(1, TITLE_BOOST, titleIds, index);
         }
         return c;
+    }
+
+    /** Phrases (up to three term ids packed in a long) to candidate numbers: open addressing, no boxing. */
+    private static final class PhraseIndex {
+        private long[] keys = new long[1024];
+        private int[] values = new int[1024];
+        private int size;
+
+        /** The candidate number of {@code key}, or -1. */
+        int get(long key) {
+            int mask = keys.length - 1;
+            for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+                if (keys[i] == 0) {
+                    return -1;
+                }
+            }
+        }
+
+        void put(long key, int value) {
+            if (2 * (size + 1) > keys.length) {
+                long[] oldKeys = keys;
+                int[] oldValues = values;
+                keys = new long[oldKeys.length * 2];
+                values = new int[oldKeys.length * 2];
+                size = 0;
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] != 0) {
+                        put(oldKeys[i], oldValues[i]);
+                    }
+                }
+            }
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (keys[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = value;
+            size++;
+        }
+
+        private static int slot(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
+        }
     }
 
     /**
@@ -209,8 +271,15 @@ public final class Keyphrases {
             return doc.text().substring(doc.tokenStart(from[k]), doc.tokenEnd(to[k] - 1));
         }
 
-        private void collect(int which, double boost, Map<String, Integer> index) {
+        private void collect(int which, double boost, int[] ids, PhraseIndex index) {
             Doc doc = which == 0 ? body : title;
+            boolean[] word = new boolean[doc.termCount()];
+            boolean[] number = new boolean[doc.termCount()];
+            for (int term = 0; term < word.length; term++) {
+                String stem = doc.termString(term);
+                word[term] = stem.length() >= 2;
+                number[term] = !stem.isEmpty() && Character.isDigit(stem.charAt(0));
+            }
             for (int s = 0; s < doc.sentenceCount(); s++) {
                 int t = doc.firstToken(s);
                 int end = doc.endToken(s);
@@ -224,8 +293,19 @@ public final class Keyphrases {
                         runEnd++;
                     }
                     for (int a = t; a < runEnd; a++) {
+                        long key = 0;
+                        boolean name = true;
                         for (int b = a + 1; b <= Math.min(runEnd, a + MAX_WORDS); b++) {
-                            add(which, doc, a, b, boost, index);
+                            int term = doc.term(b - 1);
+                            if (!word[term]) {
+                                break;
+                            }
+                            key |= (ids[term] + 1L) << (21 * (b - 1 - a));
+                            name &= Character.isUpperCase(doc.text().charAt(doc.tokenStart(b - 1)));
+                            if (b - a == 1 && number[term]) {
+                                continue;
+                            }
+                            add(which, a, b, key, boost * (name ? NAME_BOOST : 1) / Math.sqrt(b - a), index);
                         }
                     }
                     t = runEnd;
@@ -233,25 +313,11 @@ public final class Keyphrases {
             }
         }
 
-        private void add(int which, Doc doc, int a, int b, double boost, Map<String, Integer> index) {
-            StringBuilder key = new StringBuilder();
-            boolean name = true;
-            for (int t = a; t < b; t++) {
-                String stem = doc.termString(doc.term(t));
-                if (stem.length() < 2 || Character.isDigit(stem.charAt(0)) && b - a == 1) {
-                    return;
-                }
-                if (t > a) {
-                    key.append(' ');
-                }
-                key.append(stem);
-                name &= Character.isUpperCase(doc.text().charAt(doc.tokenStart(t)));
-            }
-            double w = boost * (name ? NAME_BOOST : 1) / Math.sqrt(b - a);
-            Integer k = index.get(key.toString());
-            if (k == null) {
+        private void add(int which, int a, int b, long key, double w, PhraseIndex index) {
+            int k = index.get(key);
+            if (k < 0) {
                 k = size++;
-                index.put(key.toString(), k);
+                index.put(key, k);
                 if (k == from.length) {
                     where = Arrays.copyOf(where, k * 2);
                     from = Arrays.copyOf(from, k * 2);
