@@ -41,10 +41,8 @@ final class StoriesCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Stories, latest report first.")
     static final class ListStories implements Callable<Integer> {
-        @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N (default 20).")
-        int limit;
-        @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the first N.")
-        int offset;
+        @Mixin
+        Paging paging;
         @Option(names = "--json", description = "One JSON object per story, then a summary object as the last line.")
         boolean json;
         @Mixin
@@ -54,12 +52,10 @@ final class StoriesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (limit < 1 || offset < 0) {
-                throw new IllegalArgumentException("--limit must be at least 1 and --offset at least 0");
-            }
+            paging.check();
             PrintWriter out = spec.commandLine().getOut();
             try (Store store = storeOptions.open()) {
-                List<StoryRow> stories = store.stories(limit, offset);
+                List<StoryRow> stories = store.stories(paging.limit, paging.offset);
                 for (StoryRow s : stories) {
                     List<StoryMemberRow> members = store.storyMembers(s.id());
                     Set<String> outlets = new LinkedHashSet<>();
@@ -86,9 +82,9 @@ final class StoriesCommand implements Runnable {
                 }
                 long total = store.stats().stories();
                 if (json) {
-                    out.println(Json.line(Json.object().put("stories", stories.size()).put("offset", offset).put("total", total)));
+                    out.println(Json.line(Json.object().put("stories", stories.size()).put("offset", paging.offset).put("total", total)));
                 } else if (stories.isEmpty()) {
-                    out.println(total == 0 ? "no stories yet (ingest articles first)" : "no stories after the first " + offset);
+                    out.println(total == 0 ? "no stories yet (ingest articles first)" : "no stories after the first " + paging.offset);
                 }
             }
             return ExitCodes.OK;

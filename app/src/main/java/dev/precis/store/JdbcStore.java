@@ -75,40 +75,26 @@ abstract class JdbcStore implements Store {
 
     @Override
     public List<AddOutcome> add(List<AnalyzedArticle> batch) {
-        lock.lock();
-        try {
-            conn.setAutoCommit(false);
-            try {
-                List<AddOutcome> out = new ArrayList<>(batch.size());
-                String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-                try (PreparedStatement ins = conn.prepareStatement("""
-                        INSERT INTO articles (ext_id, url, canonical_url, source, title, byline, published, language,
-                                              image, text, content_hash, fetched_at, added_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT DO NOTHING RETURNING id""");
-                     PreparedStatement dig = conn.prepareStatement("""
-                             INSERT INTO digests (article_id, algorithm, summary, scores, statements, fingerprint, keyphrases)
-                             VALUES (?, ?, ?, ?, ?, ?, ?)""");
-                     PreparedStatement st = conn.prepareStatement("""
-                             INSERT INTO statements (article_id, idx, speaker, speaker_key, kind, start_offset, end_offset, text)
-                             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                    for (AnalyzedArticle a : batch) {
-                        out.add(addOne(a, now, ins, dig, st));
-                    }
+        return transaction(() -> {
+            List<AddOutcome> out = new ArrayList<>(batch.size());
+            String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+            try (PreparedStatement ins = conn.prepareStatement("""
+                    INSERT INTO articles (ext_id, url, canonical_url, source, title, byline, published, language,
+                                          image, text, content_hash, fetched_at, added_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING RETURNING id""");
+                 PreparedStatement dig = conn.prepareStatement("""
+                         INSERT INTO digests (article_id, algorithm, summary, scores, statements, fingerprint, keyphrases)
+                         VALUES (?, ?, ?, ?, ?, ?, ?)""");
+                 PreparedStatement st = conn.prepareStatement("""
+                         INSERT INTO statements (article_id, idx, speaker, speaker_key, kind, start_offset, end_offset, text)
+                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (AnalyzedArticle a : batch) {
+                    out.add(addOne(a, now, ins, dig, st));
                 }
-                conn.commit();
-                return out;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                throw e;
-            } finally {
-                conn.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw failure("cannot store articles", e);
-        } finally {
-            lock.unlock();
-        }
+            return out;
+        }, "cannot store articles");
     }
 
     private AddOutcome addOne(AnalyzedArticle a, String now, PreparedStatement ins, PreparedStatement dig,

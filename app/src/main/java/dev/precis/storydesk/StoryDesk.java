@@ -34,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keeps a store's stories in step with its articles: every newly stored article is assigned
@@ -103,6 +104,8 @@ public final class StoryDesk {
     private final StoryGrouper.Options options;
     private final int threads;
     private final Map<Long, LiveStory> live = new HashMap<>();
+    /** A lock rather than monitors, so that virtual threads (feed polling) waiting here do not pin their carriers. */
+    private final ReentrantLock lock = new ReentrantLock();
     private StoryGrouper grouper;
     private long version;
     private long position;
@@ -128,28 +131,45 @@ public final class StoryDesk {
     }
 
     /** What the last load did, or {@code null} before the first. */
-    public synchronized Loaded loaded() {
-        return loaded;
+    public Loaded loaded() {
+        lock.lock();
+        try {
+            return loaded;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * (Re)builds the grouping from the store now: replays the live stories of the window, then
      * groups stored articles that have none.
      */
-    public synchronized Loaded load() {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                loaded = loadOnce();
-                return loaded;
-            } catch (StoryConflictException e) {
-                grouper = null;
-                if (attempt == ATTEMPTS) {
+    public Loaded load() {
+        return retrying(() -> loaded = loadOnce());
+    }
+
+    /**
+     * Runs grouping work under this desk's lock; when another process grouped meanwhile, reloads
+     * and tries again. After any failure the in-memory grouping is dropped (reloaded at next use).
+     */
+    private <T> T retrying(java.util.function.Supplier<T> work) {
+        lock.lock();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return work.get();
+                } catch (StoryConflictException e) {
+                    grouper = null;
+                    if (attempt == ATTEMPTS) {
+                        throw e;
+                    }
+                } catch (RuntimeException e) {
+                    grouper = null;
                     throw e;
                 }
-            } catch (RuntimeException e) {
-                grouper = null;
-                throw e;
             }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -161,54 +181,49 @@ public final class StoryDesk {
      *
      * @param inputs one input per article of {@code batch}, in the same order
      */
-    public synchronized List<AddOutcome> add(List<AnalyzedArticle> batch, List<StoryInput> inputs) {
+    public List<AddOutcome> add(List<AnalyzedArticle> batch, List<StoryInput> inputs) {
         if (batch.size() != inputs.size()) {
             throw new IllegalArgumentException("one story input per article");
         }
-        List<AddOutcome> outcomes = store.add(batch);
-        List<StoryInput> added = new ArrayList<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            if (outcomes.get(i).kind() == AddOutcome.Kind.ADDED) {
-                added.add(inputs.get(i).stored(outcomes.get(i).id()));
-            }
-        }
+        lock.lock();
         try {
-            group(added);
-        } catch (RuntimeException e) {
-            System.err.println("precis: grouping stories failed; they are grouped at the next start: " + e.getMessage());
+            List<AddOutcome> outcomes = store.add(batch);
+            List<StoryInput> added = new ArrayList<>();
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (outcomes.get(i).kind() == AddOutcome.Kind.ADDED) {
+                    added.add(inputs.get(i).stored(outcomes.get(i).id()));
+                }
+            }
+            try {
+                group(added);
+            } catch (RuntimeException e) {
+                System.err.println("precis: grouping stories failed; they are grouped at the next start: " + e.getMessage());
+            }
+            return outcomes;
+        } finally {
+            lock.unlock();
         }
-        return outcomes;
     }
 
     /**
      * Groups articles just stored, in the order given (their store order). Articles that already
      * have a story (grouped by a catch-up) are skipped.
      */
-    public synchronized void group(List<StoryInput> stored) {
+    public void group(List<StoryInput> stored) {
         if (stored.isEmpty()) {
             return;
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                if (grouper == null) {
-                    load();
-                }
-                Set<Long> done = store.groupedAmong(stored.stream().map(StoryInput::articleId).toList());
-                List<StoryInput> todo = stored.stream().filter(s -> !done.contains(s.articleId())).toList();
-                if (!todo.isEmpty()) {
-                    save(step(todo));
-                }
-                return;
-            } catch (StoryConflictException e) {
-                grouper = null;
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            } catch (RuntimeException e) {
-                grouper = null;
-                throw e;
+        retrying(() -> {
+            if (grouper == null) {
+                loaded = loadOnce();
             }
-        }
+            Set<Long> done = store.groupedAmong(stored.stream().map(StoryInput::articleId).toList());
+            List<StoryInput> todo = stored.stream().filter(s -> !done.contains(s.articleId())).toList();
+            if (!todo.isEmpty()) {
+                save(step(todo));
+            }
+            return null;
+        });
     }
 
     /**

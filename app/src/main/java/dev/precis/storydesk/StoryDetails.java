@@ -161,8 +161,8 @@ public record StoryDetails(StoryRow story, long requestedId, List<Entry> article
         return row.filter(StoryRow::isLive);
     }
 
-    /** Members grouped by near-duplicates, in order of each article's first copy. */
-    static List<Entry> entries(List<StoryMemberRow> members) {
+    /** Members grouped by near-duplicates, in the members' order of each article's first copy. */
+    public static List<Entry> entries(List<StoryMemberRow> members) {
         Map<Long, StoryMemberRow> byId = new LinkedHashMap<>();
         members.forEach(m -> byId.put(m.articleId(), m));
         Map<Long, List<StoryMemberRow>> copies = new LinkedHashMap<>();

@@ -27,9 +27,9 @@ import java.util.Set;
 
 /**
  * The {@link Newsroom} over a {@link Store}: articles, digests, search, feeds and stories all come
- * from the store; stories are the ones grouped as articles were stored. Article views and story
- * views (whose summary reads the members' text) are built once and kept in bounded caches; a
- * story view is rebuilt when its stored revision changes.
+ * from the store; stories are the ones grouped as articles were stored. Story cards are read from
+ * the story rows alone; article views and story views (whose summary reads the members' text) are
+ * built once and kept in bounded caches, a story view until its stored revision changes.
  */
 public final class StoreNewsroom implements Newsroom {
 
@@ -103,9 +103,42 @@ public final class StoreNewsroom implements Newsroom {
     public Slice<StoryCard> stories(int offset, int limit) {
         List<StoryCard> cards = new ArrayList<>();
         for (StoryRow row : store.stories(limit, offset)) {
-            details(row).ifPresent(d -> cards.add(card(d)));
+            cards.add(card(row));
         }
         return new Slice<>(cards, offset, (int) Math.min(Integer.MAX_VALUE, store.stats().stories()));
+    }
+
+    /**
+     * A story as lists show it, from its stored rows alone (no text is read): its distinct articles
+     * with their copies, its outlets, and the gist of its first article.
+     */
+    private StoryCard card(StoryRow row) {
+        List<StoryMemberRow> members = store.storyMembers(row.id());
+        List<StoryDetails.Entry> entries = StoryDetails.entries(members);
+        Set<String> outlets = new LinkedHashSet<>();
+        members.forEach(m -> {
+            if (m.source() != null) {
+                outlets.add(m.source());
+            }
+        });
+        List<ArticleCard> articles = new ArrayList<>();
+        for (StoryDetails.Entry e : entries) {
+            articles.add(card(e, null));
+        }
+        String gist = entries.isEmpty() ? null : gist(entries.getFirst().article().articleId());
+        return new StoryCard(row.id(), label(row, members), List.copyOf(outlets), row.lastSeen(), gist, articles);
+    }
+
+    private static String label(StoryRow row, List<StoryMemberRow> members) {
+        return row.label() != null && !row.label().isBlank() ? row.label()
+                : members.stream().map(StoryMemberRow::title).filter(t -> t != null && !t.isBlank()).findFirst()
+                .orElse("Untitled story");
+    }
+
+    private static ArticleCard card(StoryDetails.Entry e, String gist) {
+        StoryMemberRow m = e.article();
+        List<Copy> copies = e.copies().stream().map(c -> new Copy(String.valueOf(c.articleId()), c.source(), c.time())).toList();
+        return new ArticleCard(String.valueOf(m.articleId()), m.title(), m.source(), m.time(), gist, copies);
     }
 
     @Override
@@ -124,12 +157,6 @@ public final class StoreNewsroom implements Newsroom {
         return loaded;
     }
 
-    private StoryCard card(StoryDetails d) {
-        List<ArticleCard> articles = articles(d);
-        String gist = d.summary().isEmpty() ? null : d.summary().getFirst().text();
-        return new StoryCard(d.story().id(), d.label(), d.outlets(), d.story().lastSeen(), gist, articles);
-    }
-
     private StoryView view(StoryDetails d) {
         List<Newsroom.StorySentence> summary = d.summary().stream()
                 .map(s -> new Newsroom.StorySentence(s.text(), s.articleId(), s.source())).toList();
@@ -145,15 +172,7 @@ public final class StoreNewsroom implements Newsroom {
 
     /** The distinct articles of a story, each with its copies from other sources. */
     private static List<ArticleCard> articles(StoryDetails d) {
-        List<ArticleCard> out = new ArrayList<>();
-        for (StoryDetails.Entry e : d.articles()) {
-            StoryMemberRow m = e.article();
-            List<Copy> copies = e.copies().stream()
-                    .map(c -> new Copy(String.valueOf(c.articleId()), c.source(), c.time())).toList();
-            out.add(new ArticleCard(String.valueOf(m.articleId()), m.title(), m.source(), m.time(),
-                    d.gists().get(m.articleId()), copies));
-        }
-        return out;
+        return d.articles().stream().map(e -> card(e, d.gists().get(e.article().articleId()))).toList();
     }
 
     /** A related story as a short card: label and outlets. */
@@ -165,10 +184,7 @@ public final class StoreNewsroom implements Newsroom {
                 outlets.add(m.source());
             }
         });
-        String label = row.label() != null && !row.label().isBlank() ? row.label()
-                : members.stream().map(StoryMemberRow::title).filter(t -> t != null && !t.isBlank()).findFirst()
-                .orElse("Untitled story");
-        return new StoryCard(row.id(), label, List.copyOf(outlets), row.lastSeen(), null, List.of());
+        return new StoryCard(row.id(), label(row, members), List.copyOf(outlets), row.lastSeen(), null, List.of());
     }
 
     @Override
@@ -220,6 +236,17 @@ public final class StoreNewsroom implements Newsroom {
                 .filter(x -> x.id() != r.id() && related.stream().noneMatch(c -> c.id() == x.id()))
                 .ifPresent(x -> related.add(brief(x)))));
         return new ArticleView(a, sentences, scores, said, storyId, label, related);
+    }
+
+    /** The best summary sentence of a stored article. */
+    private String gist(long articleId) {
+        ArticleView known = cache.get(String.valueOf(articleId));
+        if (known != null) {
+            return gist(known);
+        }
+        return store.article(articleId).flatMap(s -> s.digest().summary().sentences().stream()
+                .max(java.util.Comparator.comparingDouble(dev.precis.summary.SummarySentence::score)))
+                .map(dev.precis.summary.SummarySentence::text).orElse(null);
     }
 
     /** The best sentence of an article, as a one-line gist. */

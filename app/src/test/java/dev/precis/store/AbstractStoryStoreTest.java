@@ -203,6 +203,15 @@ abstract class AbstractStoryStoreTest {
         }
     }
 
+    private static final Digester DIGESTER = new Digester();
+
+    /** Stores and groups one article through {@code desk}: one grouping step. */
+    private static void addOne(StoryDesk desk, Article a) {
+        Doc doc = Doc.of(a.text());
+        AnalyzedArticle analyzed = AnalyzedArticle.of(a, doc, DIGESTER);
+        desk.add(List.of(analyzed), List.of(StoryInput.of(analyzed.article(), doc)));
+    }
+
     /** The groups of URLs, whatever their ids. */
     private static Set<Set<String>> partition(Map<String, Long> storyByUrl) {
         Map<Long, Set<String>> groups = new HashMap<>();
@@ -219,14 +228,9 @@ abstract class AbstractStoryStoreTest {
     void mergesAreReflectedInTheStore() {
         StoryGrouper.Options merging = new StoryGrouper.Options(60, 0.99, 0.0, 0.15, 0.70, 0.15, 0.2, 2, 0.05, 100);
         List<Article> order = List.of(PIER_GAZETTE, ORCHID_POST, PIER_POST, ORCHID_COURIER, PIER_HERALD, PIER_REPOST, FERRY);
-        Digester digester = new Digester();
         try (Store store = open(newLocation())) {
             StoryDesk desk = new StoryDesk(store, merging, 2);
-            for (Article a : order) {
-                Doc doc = Doc.of(a.text());
-                AnalyzedArticle analyzed = AnalyzedArticle.of(a, doc, digester);
-                desk.add(List.of(analyzed), List.of(StoryInput.of(analyzed.article(), doc)));
-            }
+            order.forEach(a -> addOne(desk, a));
             StoryGrouper replay = new StoryGrouper(merging);
             Map<String, Long> assigned = new HashMap<>();
             for (Article a : order) {
@@ -254,14 +258,9 @@ abstract class AbstractStoryStoreTest {
     void aMergedStoryIdShowsTheStoryItBecame() throws Exception {
         StoryGrouper.Options merging = new StoryGrouper.Options(60, 0.99, 0.0, 0.15, 0.70, 0.15, 0.2, 2, 0.05, 100);
         List<String> at = newLocation();
-        Digester digester = new Digester();
         try (Store store = open(at)) {
             StoryDesk desk = new StoryDesk(store, merging, 1);
-            for (Article a : List.of(PIER_GAZETTE, ORCHID_POST, PIER_POST, ORCHID_COURIER)) {
-                Doc doc = Doc.of(a.text());
-                AnalyzedArticle analyzed = AnalyzedArticle.of(a, doc, digester);
-                desk.add(List.of(analyzed), List.of(StoryInput.of(analyzed.article(), doc)));
-            }
+            List.of(PIER_GAZETTE, ORCHID_POST, PIER_POST, ORCHID_COURIER).forEach(a -> addOne(desk, a));
         }
         CliRun show = cli(at, "stories", "show", "3");
         assertEquals(0, show.exit(), show.err());
@@ -275,7 +274,6 @@ abstract class AbstractStoryStoreTest {
     @Test
     void twoProcessesGroupingAtOnceNeverOverwriteEachOther() {
         List<String> at = newLocation();
-        Digester digester = new Digester();
         try (Store first = open(at); Store second = open(at)) {
             StoryDesk a = new StoryDesk(first);
             StoryDesk b = new StoryDesk(second);
@@ -284,10 +282,7 @@ abstract class AbstractStoryStoreTest {
             for (Object[] step : List.<Object[]>of(new Object[]{a, PIER_GAZETTE}, new Object[]{b, ORCHID_POST},
                     new Object[]{a, PIER_POST}, new Object[]{b, ORCHID_COURIER}, new Object[]{b, PIER_HERALD},
                     new Object[]{a, FERRY})) {
-                Article art = (Article) step[1];
-                Doc doc = Doc.of(art.text());
-                AnalyzedArticle analyzed = AnalyzedArticle.of(art, doc, digester);
-                ((StoryDesk) step[0]).add(List.of(analyzed), List.of(StoryInput.of(analyzed.article(), doc)));
+                addOne((StoryDesk) step[0], (Article) step[1]);
             }
             Map<String, Long> story = storyByUrl(first);
             assertEquals(6, story.size(), "every article grouped once");
