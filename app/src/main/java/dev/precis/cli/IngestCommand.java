@@ -47,8 +47,8 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the tally as one JSON object on the last line.")
     boolean json;
 
-    @Option(names = "--no-stories", description = {"Store without grouping into stories; the articles are grouped",
-            "at the next ingest, poll or serve (or by 'stories rebuild')."})
+    @Option(names = "--no-stories", description = "Store without grouping into stories; they are grouped at the next "
+            + "ingest, poll or serve, or by 'stories rebuild'.")
     boolean noStories;
 
     @Spec

@@ -92,8 +92,8 @@ final class StoriesCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = {"One story: its articles (near-duplicates once, with every source), a summary across outlets,",
-                    "who said what, and related stories."})
+            description = {"One story: its articles, a summary across outlets, who said what and related stories.",
+                    "Near-duplicates (one report re-posted by several outlets) are listed once with every source."})
     static final class Show implements Callable<Integer> {
         @Parameters(paramLabel = "ID", description = "Story id (see 'stories list').")
         String id;
