@@ -33,10 +33,8 @@ final class ArticlesCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Stored articles, newest first.")
     static final class ListArticles implements Callable<Integer> {
-        @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N (default 20).")
-        int limit;
-        @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the first N.")
-        int offset;
+        @Mixin
+        Paging paging;
         @Option(names = "--json", description = "One JSON object per article.")
         boolean json;
         @Mixin
@@ -46,12 +44,10 @@ final class ArticlesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (limit < 1 || offset < 0) {
-                throw new IllegalArgumentException("--limit must be at least 1 and --offset at least 0");
-            }
+            paging.check();
             PrintWriter out = spec.commandLine().getOut();
             try (Store store = storeOptions.open()) {
-                for (ArticleRow r : store.articles(limit, offset)) {
+                for (ArticleRow r : store.articles(paging.limit, paging.offset)) {
                     if (json) {
                         out.println(Json.line(Json.object().put("id", r.id()).put("title", r.title()).put("source", r.source())
                                 .put("published", r.published()).put("url", r.url()).put("added", r.addedAt())));

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
         description = {"Precis: a self-hosted news digest engine.",
                 "Extracts articles, summarizes them faithfully, shows who said what, and groups stories."},
         subcommands = {SummarizeCommand.class, ExtractCommand.class, StatementsCommand.class,
-                IngestCommand.class, SearchCommand.class, ArticlesCommand.class, StatsCommand.class,
+                IngestCommand.class, SearchCommand.class, ArticlesCommand.class, StoriesCommand.class, StatsCommand.class,
                 FeedsCommand.class, PollCommand.class, DemoCommand.class, ServeCommand.class,
                 EvalCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

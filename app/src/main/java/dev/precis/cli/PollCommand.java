@@ -4,6 +4,7 @@ import dev.precis.feeds.FeedPoller;
 import dev.precis.feeds.FeedReport;
 import dev.precis.feeds.PollRound;
 import dev.precis.store.Store;
+import dev.precis.storydesk.StoryDesk;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code precis poll}: one polling round over the feed subscriptions. */
 @Command(name = "poll", mixinStandardHelpOptions = true,
         description = {"Poll the feeds that are due (or all) once: fetch, read new entries, store their articles.",
+                "New articles are grouped into stories as they are stored.",
                 "Prints one status line per feed; exits 2 when any feed failed."})
 final class PollCommand implements Callable<Integer> {
 
@@ -52,7 +54,7 @@ final class PollCommand implements Callable<Integer> {
         FeedPoller.Settings settings = new FeedPoller.Settings(Duration.ofMillis(Math.round(delaySeconds * 1000)),
                 d.schedule(), d.defaultInterval(), d.maxEntries(), !noFullText);
         try (Store store = storeOptions.open();
-             FeedPoller poller = new FeedPoller(store, fetch.fetcher(), settings)) {
+             FeedPoller poller = new FeedPoller(new StoryDesk(store), fetch.fetcher(), settings)) {
             PollRound round = all ? poller.pollAll() : poller.pollDue();
             for (FeedReport f : round.feeds()) {
                 if (json) {

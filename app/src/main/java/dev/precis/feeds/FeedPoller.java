@@ -11,6 +11,9 @@ import dev.precis.store.AddOutcome;
 import dev.precis.store.AnalyzedArticle;
 import dev.precis.store.FeedRecord;
 import dev.precis.store.Store;
+import dev.precis.storydesk.StoryDesk;
+import dev.precis.storydesk.StoryInput;
+import dev.precis.text.Doc;
 
 import java.net.URI;
 import java.time.Duration;
@@ -36,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and extracted, keeping the feed's title, date and author where the page lacks them. Articles go the way
  * of {@code ingest} (extract → digest → store) in one transaction per feed, with their links to the feed; an article already stored,
  * from another feed or under another URL with the same text, is linked to this feed instead of stored
- * twice. The next poll is scheduled by {@link PollSchedule}: the feed's interval stretched to its TTL or
+ * twice; with a {@link StoryDesk}, the new articles are then grouped into stories. The next poll is
+ * scheduled by {@link PollSchedule}: the feed's interval stretched to its TTL or
  * {@code Cache-Control: max-age}, exponential backoff after errors, {@code Retry-After} honoured. Any
  * failure stays with its feed, as a one-line status; the other feeds go on. A host that hangs, resets or
  * trickles costs at most the fetcher's time limit per round: the fetch ends at its deadline whatever the
@@ -75,6 +79,7 @@ public final class FeedPoller implements AutoCloseable {
     private static final String PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
 
     private final Store store;
+    private final StoryDesk desk;
     private final PageFetcher fetcher;
     private final Settings settings;
     private final HostGate gate;
@@ -99,13 +104,23 @@ public final class FeedPoller implements AutoCloseable {
 
     private final java.util.concurrent.ConcurrentHashMap<String, Silence> silent = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** A poller with the given settings. */
+    /** A poller with the given settings; its articles are stored without grouping into stories. */
     public FeedPoller(Store store, PageFetcher fetcher, Settings settings) {
         this(store, fetcher, settings, (host, start, end) -> { });
     }
 
+    /** A poller whose new articles are grouped into stories by {@code desk} (over the same store) as they are stored. */
+    public FeedPoller(StoryDesk desk, PageFetcher fetcher, Settings settings) {
+        this(desk.store(), fetcher, settings, (host, start, end) -> { }, desk);
+    }
+
     /** A poller that also tells {@code listener} of every request it makes (for timelines). */
     public FeedPoller(Store store, PageFetcher fetcher, Settings settings, HostGate.Listener listener) {
+        this(store, fetcher, settings, listener, null);
+    }
+
+    private FeedPoller(Store store, PageFetcher fetcher, Settings settings, HostGate.Listener listener, StoryDesk desk) {
+        this.desk = desk;
         this.store = store;
         this.fetcher = fetcher;
         this.settings = settings;
@@ -221,6 +236,7 @@ public final class FeedPoller implements AutoCloseable {
         String outlet = feed.title() != null ? feed.title() : parsed.title();
         List<FeedEntry> fresh = new ArrayList<>();
         List<AnalyzedArticle> batch = new ArrayList<>();
+        List<StoryInput> stories = new ArrayList<>();
         int linked = 0;
         int pages = 0;
         int skipped = 0;
@@ -259,12 +275,20 @@ public final class FeedPoller implements AutoCloseable {
                 skipped++;
                 continue;
             }
-            batch.add(compute(() -> AnalyzedArticle.of(article, digesters.get())));
+            Object[] analyzed = compute(() -> {
+                Doc doc = Doc.of(article.text());
+                AnalyzedArticle a = AnalyzedArticle.of(article, doc, digesters.get());
+                return new Object[]{a, desk == null ? null : StoryInput.of(a.article(), doc)};
+            });
+            batch.add((AnalyzedArticle) analyzed[0]);
+            stories.add((StoryInput) analyzed[1]);
             fresh.add(e);
         }
         int added = 0;
         if (!batch.isEmpty()) {
-            List<AddOutcome> outcomes = store.addFromFeed(feed.id(), batch, fresh.stream().map(FeedEntry::id).toList());
+            List<String> entryIds = fresh.stream().map(FeedEntry::id).toList();
+            List<AddOutcome> outcomes = desk == null ? store.addFromFeed(feed.id(), batch, entryIds)
+                    : desk.addFromFeed(feed.id(), batch, entryIds, stories);
             for (AddOutcome o : outcomes) {
                 if (o.kind() == AddOutcome.Kind.REJECTED) {
                     skipped++;

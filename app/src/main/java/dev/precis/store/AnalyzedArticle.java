@@ -3,6 +3,7 @@ package dev.precis.store;
 import dev.precis.article.Article;
 import dev.precis.digest.Digest;
 import dev.precis.digest.Digester;
+import dev.precis.text.Doc;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,6 +26,15 @@ public record AnalyzedArticle(Article article, Digest digest, String contentHash
     public static AnalyzedArticle of(Article article, Digester digester) {
         Article a = article.url() == null ? article : article.withUrl(ArticleUrl.normalize(article.url()));
         return new AnalyzedArticle(a, digester.digest(a), contentHash(a.text()));
+    }
+
+    /**
+     * Analyzes {@code article} from an analysis of its text already made ({@code doc} must be
+     * {@code Doc.of(article.text())}), so that other stages can share it.
+     */
+    public static AnalyzedArticle of(Article article, Doc doc, Digester digester) {
+        Article a = article.url() == null ? article : article.withUrl(ArticleUrl.normalize(article.url()));
+        return new AnalyzedArticle(a, digester.digest(doc), contentHash(a.text()));
     }
 
     /** The hash under which {@code text} counts as already stored. */

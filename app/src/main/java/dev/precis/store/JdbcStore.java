@@ -117,48 +117,30 @@ abstract class JdbcStore implements Store {
 
     /** Stores the batch and, when {@code entryIds} is given, links it to the feed: one transaction. */
     private List<AddOutcome> addAndLink(List<AnalyzedArticle> batch, long feedId, List<String> entryIds) {
-        String what = "cannot store articles";
-        lock.lock();
-        try {
-            connected(what);
-            conn.setAutoCommit(false);
-            try {
-                List<AddOutcome> out = new ArrayList<>(batch.size());
-                String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-                try (PreparedStatement ins = conn.prepareStatement("""
-                        INSERT INTO articles (ext_id, url, canonical_url, source, title, byline, published, language,
-                                              image, text, content_hash, fetched_at, added_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT DO NOTHING RETURNING id""");
-                     PreparedStatement dig = conn.prepareStatement("""
-                             INSERT INTO digests (article_id, algorithm, summary, scores, statements, fingerprint, keyphrases)
-                             VALUES (?, ?, ?, ?, ?, ?, ?)""");
-                     PreparedStatement st = conn.prepareStatement("""
-                             INSERT INTO statements (article_id, idx, speaker, speaker_key, kind, start_offset, end_offset, text)
-                             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                    for (int i = 0; i < batch.size(); i++) {
-                        AddOutcome o = addOne(batch.get(i), now, ins, dig, st);
-                        if (entryIds != null && o.kind() != AddOutcome.Kind.REJECTED) {
-                            FeedTable.link(conn, feedId, o.id(), entryIds.get(i));
-                        }
-                        out.add(o);
+        return transaction(() -> {
+            List<AddOutcome> out = new ArrayList<>(batch.size());
+            String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+            try (PreparedStatement ins = conn.prepareStatement("""
+                    INSERT INTO articles (ext_id, url, canonical_url, source, title, byline, published, language,
+                                          image, text, content_hash, fetched_at, added_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING RETURNING id""");
+                 PreparedStatement dig = conn.prepareStatement("""
+                         INSERT INTO digests (article_id, algorithm, summary, scores, statements, fingerprint, keyphrases)
+                         VALUES (?, ?, ?, ?, ?, ?, ?)""");
+                 PreparedStatement st = conn.prepareStatement("""
+                         INSERT INTO statements (article_id, idx, speaker, speaker_key, kind, start_offset, end_offset, text)
+                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < batch.size(); i++) {
+                    AddOutcome o = addOne(batch.get(i), now, ins, dig, st);
+                    if (entryIds != null && o.kind() != AddOutcome.Kind.REJECTED) {
+                        FeedTable.link(conn, feedId, o.id(), entryIds.get(i));
                     }
+                    out.add(o);
                 }
-                conn.commit();
-                return out;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                throw e;
-            } finally {
-                autoCommitQuietly();
             }
-        } catch (SQLException e) {
-            // not retried: whether a lost commit reached the server is unknown (a re-run finds duplicates)
-            lost(e);
-            throw failure(what, e);
-        } finally {
-            lock.unlock();
-        }
+            return out;
+        }, "cannot store articles");
     }
 
     private AddOutcome addOne(AnalyzedArticle a, String now, PreparedStatement ins, PreparedStatement dig,
@@ -398,8 +380,93 @@ abstract class JdbcStore implements Store {
 
     @Override
     public StoreStats stats() {
-        return locked(() -> new StoreStats(description, count("articles"), count("stories"), count("feeds"),
+        return locked(() -> new StoreStats(description, count("articles"), StoryTable.liveCount(conn), count("feeds"),
                 count("statements"), bytes()), "cannot count");
+    }
+
+    @Override
+    public List<StoryRow> stories(int limit, int offset) {
+        return locked(() -> StoryTable.live(conn, limit, offset), "cannot list stories");
+    }
+
+    @Override
+    public Optional<StoryRow> story(long id) {
+        return locked(() -> StoryTable.byId(conn, id), "cannot read story " + id);
+    }
+
+    @Override
+    public List<StoryMemberRow> storyMembers(long storyId) {
+        return locked(() -> StoryTable.members(conn, storyId), "cannot read the articles of story " + storyId);
+    }
+
+    @Override
+    public OptionalLong storyOf(long articleId) {
+        return locked(() -> StoryTable.storyOf(conn, articleId), "cannot read the story of article " + articleId);
+    }
+
+    @Override
+    public StoryGroupingState storyGrouping() {
+        return locked(() -> StoryTable.state(conn), "cannot read the story grouping");
+    }
+
+    @Override
+    public long saveStories(StoryChanges changes, long expectedVersion) {
+        return transaction(() -> StoryTable.save(conn, changes, expectedVersion), "cannot store stories");
+    }
+
+    @Override
+    public long replaceStories(StoryChanges all, long expectedVersion) {
+        return transaction(() -> StoryTable.replace(conn, all, expectedVersion), "cannot replace stories");
+    }
+
+    @Override
+    public List<GroupingRow> storyWindow(String since, long afterPosition, long afterArticle, int limit) {
+        return locked(() -> StoryTable.window(conn, since, afterPosition, afterArticle, limit), "cannot read stories");
+    }
+
+    @Override
+    public List<GroupingRow> ungroupedArticles(long afterId, int limit) {
+        return locked(() -> StoryTable.ungrouped(conn, afterId, limit), "cannot read articles without a story");
+    }
+
+    @Override
+    public List<GroupingRow> groupingRows(List<Long> articleIds) {
+        return locked(() -> StoryTable.articles(conn, articleIds), "cannot read articles");
+    }
+
+    @Override
+    public Set<Long> groupedAmong(List<Long> articleIds) {
+        return locked(() -> StoryTable.grouped(conn, articleIds), "cannot read story memberships");
+    }
+
+    @Override
+    public List<ArticleRow> allArticles() {
+        return locked(() -> StoryTable.allArticles(conn), "cannot list articles");
+    }
+
+    /** Work in one transaction: committed when it returns, rolled back when it throws. */
+    private <T> T transaction(SqlWork<T> work, String what) {
+        lock.lock();
+        try {
+            connected(what);
+            conn.setAutoCommit(false);
+            try {
+                T out = work.run();
+                conn.commit();
+                return out;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                throw e;
+            } finally {
+                autoCommitQuietly();
+            }
+        } catch (SQLException e) {
+            // not retried: whether a lost commit reached the server is unknown (a re-run finds duplicates)
+            lost(e);
+            throw failure(what, e);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private long count(String table) throws SQLException {

@@ -83,6 +83,58 @@ public interface Store extends AutoCloseable {
     /** Counts and size. */
     StoreStats stats();
 
+    // --- stories: kept by dev.precis.storydesk.StoryDesk as articles are stored ---
+
+    /** Live stories (not merged away), latest member first. */
+    List<StoryRow> stories(int limit, int offset);
+
+    /** The story with id {@code id}, live or merged away (then {@link StoryRow#mergedInto()} says where to). */
+    Optional<StoryRow> story(long id);
+
+    /** The articles of a story, oldest first. */
+    List<StoryMemberRow> storyMembers(long storyId);
+
+    /** The story article {@code articleId} belongs to, if it was grouped. */
+    OptionalLong storyOf(long articleId);
+
+    /** Where the stored grouping stands: its version, last position and bounds. */
+    StoryGroupingState storyGrouping();
+
+    /**
+     * Writes one grouping step in one transaction; returns the new grouping version.
+     *
+     * @throws StoryConflictException when the stored version is no longer {@code expectedVersion}
+     *         (another process grouped meanwhile); nothing is written then
+     */
+    long saveStories(StoryChanges changes, long expectedVersion);
+
+    /**
+     * Replaces every story and membership with {@code all} in one transaction (a regrouping from
+     * scratch); returns the new grouping version.
+     *
+     * @throws StoryConflictException when the stored version is no longer {@code expectedVersion}
+     */
+    long replaceStories(StoryChanges all, long expectedVersion);
+
+    /**
+     * Members of the live stories whose latest member is at or after {@code since} (an ISO day),
+     * with their articles, in assignment order after ({@code afterPosition}, {@code afterArticle}),
+     * at most {@code limit}: the pages a restart replays.
+     */
+    List<GroupingRow> storyWindow(String since, long afterPosition, long afterArticle, int limit);
+
+    /** Stored articles without a story, by id after {@code afterId}, at most {@code limit}. */
+    List<GroupingRow> ungroupedArticles(long afterId, int limit);
+
+    /** The given articles for grouping, in the order given. */
+    List<GroupingRow> groupingRows(List<Long> articleIds);
+
+    /** Which of the given articles already belong to a story. */
+    Set<Long> groupedAmong(List<Long> articleIds);
+
+    /** Every stored article's row, by id (for regrouping in date order). */
+    List<ArticleRow> allArticles();
+
     @Override
     void close();
 }

@@ -7,7 +7,7 @@ import dev.precis.feeds.FeedReport;
 import dev.precis.fetch.FetchException;
 import dev.precis.fetch.PageFetcher;
 import dev.precis.store.FeedRecord;
-import dev.precis.store.Store;
+import dev.precis.storydesk.StoryDesk;
 
 import java.time.Duration;
 
@@ -22,9 +22,10 @@ public final class FeedSubscriber implements AutoCloseable {
     private final FeedFinder finder;
     private final FeedPoller poller;
 
-    public FeedSubscriber(Store store, PageFetcher fetcher) {
+    /** Subscribes and polls into the desk's store, grouping new articles into stories. */
+    public FeedSubscriber(StoryDesk desk, PageFetcher fetcher) {
         this.finder = new FeedFinder(fetcher);
-        this.poller = new FeedPoller(store, fetcher, FeedPoller.Settings.DEFAULT);
+        this.poller = new FeedPoller(desk, fetcher, FeedPoller.Settings.DEFAULT);
     }
 
     /** The poller, to run in the background while serving. */

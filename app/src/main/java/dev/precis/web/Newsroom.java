@@ -69,14 +69,30 @@ public interface Newsroom {
         }
     }
 
-    /** An article as lists show it. */
-    record ArticleCard(String id, String title, String source, String published, String gist) {
+    /**
+     * An article as lists show it; in a story, {@code copies} are its near-duplicates (the same
+     * article from other sources), shown with it rather than as articles of their own.
+     */
+    record ArticleCard(String id, String title, String source, String published, String gist, List<Copy> copies) {
+        public ArticleCard {
+            copies = copies == null ? List.of() : List.copyOf(copies);
+        }
+
+        /** A card without copies. */
+        public ArticleCard(String id, String title, String source, String published, String gist) {
+            this(id, title, source, published, gist, List.of());
+        }
+    }
+
+    /** Another source's copy of an article. */
+    record Copy(String id, String source, String published) {
     }
 
     /** A story with its articles, its multi-outlet summary and who said what across it. */
-    record StoryView(long id, String label, String updated, List<ArticleCard> articles,
+    record StoryView(long id, String label, String updated, List<String> keyphrases, List<ArticleCard> articles,
                      List<StorySentence> summary, List<Speaker> speakers, List<StoryCard> related) {
         public StoryView {
+            keyphrases = List.copyOf(keyphrases);
             articles = List.copyOf(articles);
             summary = List.copyOf(summary);
             speakers = List.copyOf(speakers);

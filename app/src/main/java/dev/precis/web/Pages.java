@@ -84,7 +84,7 @@ final class Pages {
         m.put("n", n);
         m.put("mark", mark);
         m.put("sentenceCount", view.sentences().size());
-        m.put("speakers", StoryIndex.bySpeaker(view.statements()));
+        m.put("speakers", bySpeaker(view.statements()));
         m.put("attribution", Attribution.line(Attribution.sources(view.article().text(), view.statements(), 6)));
         m.put("storyId", view.storyId());
         m.put("storyLabel", view.storyLabel());
@@ -293,5 +293,21 @@ final class Pages {
             throw Problem.notFound("no such item: " + s);
         }
         return Long.parseLong(s);
+    }
+
+    /** An article's statements grouped by speaker (case-insensitive; unnamed ones together), most quoted first. */
+    static List<Newsroom.Speaker> bySpeaker(List<Newsroom.Said> statements) {
+        Map<String, List<Newsroom.Said>> by = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (Newsroom.Said s : statements) {
+            String name = s.speaker() == null || s.speaker().isBlank() ? "Unnamed sources" : s.speaker().strip();
+            String key = name.toLowerCase(java.util.Locale.ROOT);
+            names.putIfAbsent(key, name);
+            by.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+        List<Newsroom.Speaker> out = new ArrayList<>();
+        by.forEach((k, v) -> out.add(new Newsroom.Speaker(names.get(k), v)));
+        out.sort(java.util.Comparator.comparingInt((Newsroom.Speaker s) -> -s.statements().size()));
+        return out;
     }
 }

@@ -5,6 +5,9 @@ import dev.precis.digest.Digester;
 import dev.precis.fetch.PageFetcher;
 import dev.precis.store.AnalyzedArticle;
 import dev.precis.store.Store;
+import dev.precis.storydesk.StoryDesk;
+import dev.precis.storydesk.StoryInput;
+import dev.precis.text.Doc;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,21 +52,28 @@ public final class Reader implements AutoCloseable {
      * {@code PRECIS_ALLOW_PRIVATE_HOSTS=1}).
      */
     public static Reader start(Store store, ReaderServer.Options options, boolean allowPrivateHosts) {
-        FeedSubscriber feeds = new FeedSubscriber(store, PageFetcher.standard(allowPrivateHosts));
-        StoreNewsroom room = new StoreNewsroom(store, Stories.grouping());
+        StoryDesk desk = new StoryDesk(store);
+        // groups what was stored without a story (by another process, or before a crash) before serving
+        desk.load();
+        FeedSubscriber feeds = new FeedSubscriber(desk, PageFetcher.standard(allowPrivateHosts));
+        StoreNewsroom room = new StoreNewsroom(store);
         room.subscriber(feeds);
         ReaderServer server = new ReaderServer(room, options).start();
         return new Reader(store, room, feeds, server);
     }
 
-    /** Adds the built-in sample articles to {@code store}; returns how many were new. */
+    /** Adds the built-in sample articles to {@code store}, grouped into stories; returns how many were new. */
     public static int loadDemo(Store store) {
         Digester digester = new Digester();
         List<AnalyzedArticle> batch = new ArrayList<>();
+        List<StoryInput> stories = new ArrayList<>();
         for (Article a : DemoArticles.all()) {
-            batch.add(AnalyzedArticle.of(a, digester));
+            Doc doc = Doc.of(a.text());
+            AnalyzedArticle analyzed = AnalyzedArticle.of(a, doc, digester);
+            batch.add(analyzed);
+            stories.add(StoryInput.of(analyzed.article(), doc));
         }
-        return (int) store.add(batch).stream()
+        return (int) new StoryDesk(store).add(batch, stories).stream()
                 .filter(o -> o.kind() == dev.precis.store.AddOutcome.Kind.ADDED).count();
     }
 

@@ -278,7 +278,7 @@ abstract class AbstractStoreTest {
         CliRun stats = cli(storeArgs(), "stats", "--json");
         assertEquals(0, stats.exit(), stats.err());
         String last = stats.out().strip().lines().reduce((a, b) -> b).orElseThrow();
-        assertTrue(last.contains("\"articles\":3,\"stories\":0,\"feeds\":0,\"statements\":2"), last);
+        assertTrue(last.contains("\"articles\":3,\"stories\":3,\"feeds\":0,\"statements\":2"), "grouped as stored: " + last);
         CliRun found = cli(storeArgs(), "search", "orchid", "--json");
         assertTrue(found.out().contains("\"title\":\"Raw page\""), found.out());
         CliRun hostile = cli(storeArgs(), "search", "'; DROP TABLE articles; --");

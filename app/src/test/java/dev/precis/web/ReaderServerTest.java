@@ -125,6 +125,12 @@ class ReaderServerTest {
         JsonNode stories = json(f.get("/api/v1/stories?limit=5"));
         assertEquals(5, stories.path("items").size());
         assertTrue(stories.path("total").asInt() >= 5);
+        assertEquals(health.path("stories").asInt(), stories.path("total").asInt(), "the stored stories");
+        JsonNode story = json(f.get("/api/v1/stories/" + firstStoryWithSeveralArticles()));
+        assertTrue(story.path("keyphrases").size() > 0, story.toString());
+        assertTrue(story.path("articles").get(0).path("copies").isArray());
+        assertEquals(story.path("id").asLong(), json(f.get("/api/v1/articles/" + story.path("articles").get(0).path("id").asText()))
+                .path("story").asLong());
     }
 
     @Test
@@ -170,6 +176,10 @@ class ReaderServerTest {
             long id = json(added).path("id").asLong();
             assertEquals("API test feed", json(added).path("title").asText());
             assertEquals(2, json(added).path("articleCount").asInt());
+            String found = json(f.get("/api/v1/search?q=lighthouse%20keeper%20Brekke")).path("items").get(0).path("article").path("id").asText();
+            long story = json(f.get("/api/v1/articles/" + found)).path("story").asLong();
+            assertTrue(story > 0, "a polled article is grouped into a story as it is stored");
+            assertEquals(200, f.get("/stories/" + story).statusCode());
             HttpResponse<String> notFeed = f.send(f.request("/api/v1/feeds").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"file:///etc/passwd\"}")));
             assertEquals(400, notFeed.statusCode());

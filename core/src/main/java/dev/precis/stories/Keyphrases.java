@@ -3,11 +3,13 @@ package dev.precis.stories;
 import dev.precis.text.Doc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -39,7 +41,83 @@ public final class Keyphrases {
      * @param idf   inverse document frequency of a stem (e.g. {@link StoryGrouper#idf}); {@code s -> 1} for none
      */
     public static List<Keyphrase> of(Doc doc, String title, int limit, ToDoubleFunction<String> idf) {
-        return best(scores(doc, title, idf), limit);
+        return candidates(doc, title).best(limit, idf);
+    }
+
+    /**
+     * The candidates of one article, found without any idf: the costly part of {@link #of}, which
+     * can run apart (on another thread) from the scoring, e.g. where the idf is learned serially.
+     */
+    public static Candidates candidates(Doc doc, String title) {
+        Doc titleDoc = title != null && !title.isBlank() ? Doc.of(title) : null;
+        Candidates c = new Candidates(doc, titleDoc);
+        PhraseIndex index = new PhraseIndex();
+        int[] bodyIds = new int[doc.termCount()];
+        for (int term = 0; term < bodyIds.length; term++) {
+            bodyIds[term] = term;
+        }
+        c.collect(0, 1, bodyIds, index);
+        if (titleDoc != null) {
+            // a headline term shares its id with the same stem in the body, so phrases of both merge
+            Map<String, Integer> inBody = new HashMap<>();
+            for (int term = 0; term < doc.termCount(); term++) {
+                inBody.put(doc.termString(term), term);
+            }
+            int[] titleIds = new int[titleDoc.termCount()];
+            for (int term = 0; term < titleIds.length; term++) {
+                titleIds[term] = inBody.getOrDefault(titleDoc.termString(term), doc.termCount() + term);
+            }
+            c.collect(1, TITLE_BOOST, titleIds, index);
+        }
+        return c;
+    }
+
+    /** Phrases (up to three term ids packed in a long) to candidate numbers: open addressing, no boxing. */
+    private static final class PhraseIndex {
+        private long[] keys = new long[1024];
+        private int[] values = new int[1024];
+        private int size;
+
+        /** The candidate number of {@code key}, or -1. */
+        int get(long key) {
+            int mask = keys.length - 1;
+            for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+                if (keys[i] == 0) {
+                    return -1;
+                }
+            }
+        }
+
+        void put(long key, int value) {
+            if (2 * (size + 1) > keys.length) {
+                long[] oldKeys = keys;
+                int[] oldValues = values;
+                keys = new long[oldKeys.length * 2];
+                values = new int[oldKeys.length * 2];
+                size = 0;
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] != 0) {
+                        put(oldKeys[i], oldValues[i]);
+                    }
+                }
+            }
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (keys[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = value;
+            size++;
+        }
+
+        private static int slot(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
+        }
     }
 
     /**
@@ -48,103 +126,209 @@ public final class Keyphrases {
      * on comes first.
      */
     public static List<Keyphrase> ofStory(List<Doc> docs, List<String> titles, int limit, ToDoubleFunction<String> idf) {
-        Map<String, Candidate> all = new LinkedHashMap<>();
+        Map<String, Scored> all = new LinkedHashMap<>();
         for (int i = 0; i < docs.size(); i++) {
-            for (Candidate c : scores(docs.get(i), titles == null || i >= titles.size() ? null : titles.get(i), idf).values()) {
-                Candidate into = all.computeIfAbsent(c.key, k -> new Candidate(c.key, c.stems, c.text));
-                into.score += c.score;
+            Candidates c = candidates(docs.get(i), titles == null || i >= titles.size() ? null : titles.get(i));
+            double[] score = c.scores(idf);
+            for (int k = 0; k < c.size; k++) {
+                List<String> stems = c.stems(k);
+                String text = c.text(k);
+                Scored into = all.computeIfAbsent(String.join(" ", stems), key -> new Scored(stems, text));
+                into.score += score[k];
                 into.documents++;
             }
         }
-        for (Candidate c : all.values()) {
-            c.score *= c.documents;
+        List<Scored> ranked = new ArrayList<>(all.values());
+        ranked.forEach(x -> x.score *= x.documents);
+        ranked.sort((a, b) -> Double.compare(b.score, a.score));
+        List<Keyphrase> out = new ArrayList<>();
+        List<Set<String>> taken = new ArrayList<>();
+        for (Scored x : ranked) {
+            if (out.size() == limit) {
+                break;
+            }
+            if (take(x.stems, taken)) {
+                out.add(new Keyphrase(x.text, x.score));
+            }
         }
-        return best(all, limit);
+        return out;
     }
 
-    private static final class Candidate {
-        final String key;
+    private static final class Scored {
         final List<String> stems;
         final String text;
         double score;
         int documents;
 
-        Candidate(String key, List<String> stems, String text) {
-            this.key = key;
+        Scored(List<String> stems, String text) {
             this.stems = stems;
             this.text = text;
         }
     }
 
-    private static Map<String, Candidate> scores(Doc doc, String title, ToDoubleFunction<String> idf) {
-        Map<String, Candidate> out = new LinkedHashMap<>();
-        collect(doc, 1, idf, out);
-        if (title != null && !title.isBlank()) {
-            collect(Doc.of(title), TITLE_BOOST, idf, out);
+    /** Whether a phrase of these words is kept: none of the phrases taken already holds them all. */
+    private static boolean take(List<String> stems, List<Set<String>> taken) {
+        Set<String> words = new HashSet<>(stems);
+        if (taken.stream().anyMatch(t -> t.containsAll(words))) {
+            return false;
         }
-        return out;
+        taken.add(words);
+        return true;
     }
 
-    private static void collect(Doc doc, double boost, ToDoubleFunction<String> idf, Map<String, Candidate> out) {
-        for (int s = 0; s < doc.sentenceCount(); s++) {
-            int t = doc.firstToken(s);
-            int end = doc.endToken(s);
-            while (t < end) {
-                if (!doc.isContent(t)) {
-                    t++;
-                    continue;
-                }
-                int runEnd = t;
-                while (runEnd < end && doc.isContent(runEnd)) {
-                    runEnd++;
-                }
-                for (int from = t; from < runEnd; from++) {
-                    for (int to = from + 1; to <= Math.min(runEnd, from + MAX_WORDS); to++) {
-                        add(doc, from, to, boost, idf, out);
+    /**
+     * The keyphrase candidates of one article: every distinct phrase (by stems) with its first
+     * occurrence and its weight without idf (occurrences, headline and name boosts, length). A
+     * phrase's score is that weight times the summed idf of its words, so scoring needs one idf
+     * lookup per distinct word.
+     */
+    public static final class Candidates {
+
+        private final Doc body;
+        private final Doc title;
+        private byte[] where = new byte[64];
+        private int[] from = new int[64];
+        private int[] to = new int[64];
+        private double[] weight = new double[64];
+        private int size;
+
+        private Candidates(Doc body, Doc title) {
+            this.body = body;
+            this.title = title;
+        }
+
+        /** The {@code limit} best keyphrases under {@code idf}. */
+        public List<Keyphrase> best(int limit, ToDoubleFunction<String> idf) {
+            double[] score = scores(idf);
+            // the best few in order are usually enough; all of them only when many are left out
+            for (int head = Math.min(size, 4 * limit + 8); ; head = size) {
+                List<Keyphrase> out = new ArrayList<>();
+                List<Set<String>> taken = new ArrayList<>();
+                for (int k : ranked(score, head)) {
+                    if (out.size() == limit) {
+                        return out;
+                    }
+                    if (take(stems(k), taken)) {
+                        out.add(new Keyphrase(text(k), score[k]));
                     }
                 }
-                t = runEnd;
+                if (out.size() == limit || head == size) {
+                    return out;
+                }
             }
         }
-    }
 
-    private static void add(Doc doc, int from, int to, double boost, ToDoubleFunction<String> idf,
-                            Map<String, Candidate> out) {
-        List<String> stems = new ArrayList<>(to - from);
-        double weight = 0;
-        boolean name = true;
-        for (int t = from; t < to; t++) {
-            String stem = doc.termString(doc.term(t));
-            if (stem.length() < 2 || Character.isDigit(stem.charAt(0)) && to - from == 1) {
-                return;
+        /** The indices of the {@code head} best scores, best first, ties in order of first occurrence. */
+        private int[] ranked(double[] score, int head) {
+            int[] top = new int[head];
+            int n = 0;
+            for (int k = 0; k < size; k++) {
+                if (n == head && score[k] <= score[top[n - 1]]) {
+                    continue;
+                }
+                int at = n == head ? n - 1 : n++;
+                while (at > 0 && score[k] > score[top[at - 1]]) {
+                    top[at] = top[at - 1];
+                    at--;
+                }
+                top[at] = k;
             }
-            stems.add(stem);
-            weight += idf.applyAsDouble(stem);
-            name &= Character.isUpperCase(doc.text().charAt(doc.tokenStart(t)));
+            return Arrays.copyOf(top, n);
         }
-        double score = weight / Math.sqrt(stems.size()) * boost * (name ? NAME_BOOST : 1);
-        String key = String.join(" ", stems);
-        Candidate c = out.computeIfAbsent(key, k -> new Candidate(k, stems,
-                doc.text().substring(doc.tokenStart(from), doc.tokenEnd(to - 1))));
-        c.score += score;
-    }
 
-    private static List<Keyphrase> best(Map<String, Candidate> candidates, int limit) {
-        List<Candidate> ranked = new ArrayList<>(candidates.values());
-        ranked.sort((a, b) -> Double.compare(b.score, a.score));
-        List<Keyphrase> out = new ArrayList<>();
-        List<Set<String>> taken = new ArrayList<>();
-        for (Candidate c : ranked) {
-            if (out.size() == limit) {
-                break;
+        private double[] scores(ToDoubleFunction<String> idf) {
+            double[][] known = {new double[body.termCount()], title == null ? new double[0] : new double[title.termCount()]};
+            Arrays.fill(known[0], Double.NaN);
+            Arrays.fill(known[1], Double.NaN);
+            double[] score = new double[size];
+            for (int k = 0; k < size; k++) {
+                Doc doc = where[k] == 0 ? body : title;
+                double[] cache = known[where[k]];
+                double sum = 0;
+                for (int t = from[k]; t < to[k]; t++) {
+                    int term = doc.term(t);
+                    if (Double.isNaN(cache[term])) {
+                        cache[term] = idf.applyAsDouble(doc.termString(term));
+                    }
+                    sum += cache[term];
+                }
+                score[k] = weight[k] * sum;
             }
-            Set<String> words = new HashSet<>(c.stems);
-            if (taken.stream().anyMatch(t -> t.containsAll(words))) {
-                continue;
-            }
-            taken.add(words);
-            out.add(new Keyphrase(c.text, c.score));
+            return score;
         }
-        return out;
+
+        private List<String> stems(int k) {
+            Doc doc = where[k] == 0 ? body : title;
+            List<String> out = new ArrayList<>(to[k] - from[k]);
+            for (int t = from[k]; t < to[k]; t++) {
+                out.add(doc.termString(doc.term(t)));
+            }
+            return out;
+        }
+
+        private String text(int k) {
+            Doc doc = where[k] == 0 ? body : title;
+            return doc.text().substring(doc.tokenStart(from[k]), doc.tokenEnd(to[k] - 1));
+        }
+
+        private void collect(int which, double boost, int[] ids, PhraseIndex index) {
+            Doc doc = which == 0 ? body : title;
+            boolean[] word = new boolean[doc.termCount()];
+            boolean[] number = new boolean[doc.termCount()];
+            for (int term = 0; term < word.length; term++) {
+                String stem = doc.termString(term);
+                word[term] = stem.length() >= 2;
+                number[term] = !stem.isEmpty() && Character.isDigit(stem.charAt(0));
+            }
+            for (int s = 0; s < doc.sentenceCount(); s++) {
+                int t = doc.firstToken(s);
+                int end = doc.endToken(s);
+                while (t < end) {
+                    if (!doc.isContent(t)) {
+                        t++;
+                        continue;
+                    }
+                    int runEnd = t;
+                    while (runEnd < end && doc.isContent(runEnd)) {
+                        runEnd++;
+                    }
+                    for (int a = t; a < runEnd; a++) {
+                        long key = 0;
+                        boolean name = true;
+                        for (int b = a + 1; b <= Math.min(runEnd, a + MAX_WORDS); b++) {
+                            int term = doc.term(b - 1);
+                            if (!word[term]) {
+                                break;
+                            }
+                            key |= (ids[term] + 1L) << (21 * (b - 1 - a));
+                            name &= Character.isUpperCase(doc.text().charAt(doc.tokenStart(b - 1)));
+                            if (b - a == 1 && number[term]) {
+                                continue;
+                            }
+                            add(which, a, b, key, boost * (name ? NAME_BOOST : 1) / Math.sqrt(b - a), index);
+                        }
+                    }
+                    t = runEnd;
+                }
+            }
+        }
+
+        private void add(int which, int a, int b, long key, double w, PhraseIndex index) {
+            int k = index.get(key);
+            if (k < 0) {
+                k = size++;
+                index.put(key, k);
+                if (k == from.length) {
+                    where = Arrays.copyOf(where, k * 2);
+                    from = Arrays.copyOf(from, k * 2);
+                    to = Arrays.copyOf(to, k * 2);
+                    weight = Arrays.copyOf(weight, k * 2);
+                }
+                where[k] = (byte) which;
+                from[k] = a;
+                to[k] = b;
+            }
+            weight[k] += w;
+        }
     }
 }

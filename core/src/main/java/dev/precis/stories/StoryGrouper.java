@@ -183,15 +183,41 @@ public final class StoryGrouper {
         Story story = newStory(storyId);
         nextId = Math.max(nextId, storyId + 1);
         for (ArticleFeatures member : members) {
-            ArticleProfile profile = ArticleProfile.of(member, vocabulary);
-            vocabulary.count(profile.distinctTerms);
-            if (member.date() != null && (clock == null || member.date().isAfter(clock))) {
-                clock = member.date();
-                clockDay = clock.toEpochDay();
-            }
-            story.add(profile, member.date(), vocabulary);
-            index(story, queryTerms(profile));
+            addRestored(story, member);
         }
+    }
+
+    /**
+     * Adds one stored member to story {@code storyId}, creating the story at its first member.
+     * Replaying the stored members of all stories in the order they were assigned, one call each,
+     * learns the document frequencies in that same order, so members get the idf weights they had.
+     */
+    public void restoreMember(long storyId, ArticleFeatures member) {
+        Story story = byId.get(storyId);
+        if (story == null) {
+            if (mergedInto.containsKey(storyId)) {
+                throw new IllegalArgumentException("story " + storyId + " was merged away");
+            }
+            story = newStory(storyId);
+            nextId = Math.max(nextId, storyId + 1);
+        }
+        addRestored(story, member);
+    }
+
+    /** Makes new stories take ids above {@code storyId}: for ids used by stored stories that were not restored. */
+    public void reserveIds(long storyId) {
+        nextId = Math.max(nextId, storyId + 1);
+    }
+
+    private void addRestored(Story story, ArticleFeatures member) {
+        ArticleProfile profile = ArticleProfile.of(member, vocabulary);
+        vocabulary.count(profile.distinctTerms);
+        if (member.date() != null && (clock == null || member.date().isAfter(clock))) {
+            clock = member.date();
+            clockDay = clock.toEpochDay();
+        }
+        story.add(profile, member.date(), vocabulary);
+        index(story, queryTerms(profile));
     }
 
     /** Merges made since the last call, in order; the store moves the members of each {@code from}. */

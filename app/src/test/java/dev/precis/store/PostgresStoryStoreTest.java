@@ -1,0 +1,12 @@
+package dev.precis.store;
+
+import java.util.List;
+
+/** Stories kept in a real PostgreSQL database. */
+class PostgresStoryStoreTest extends AbstractStoryStoreTest {
+
+    @Override
+    List<String> newLocation() {
+        return List.of("--db", PgTestServer.freshDatabase());
+    }
+}
