@@ -1,7 +1,8 @@
 -- A small tsvector of the title (weight A) and the lead, the text's first 600 characters cut at a
--- word boundary (weight B), kept inline in the row (STORAGE MAIN) so ranking the candidates a
--- search finds through the GIN index on the whole-text vector needs no TOAST reads. Adding a
--- generated column rewrites the table, which fills it for the articles already stored.
+-- word boundary (weight B). Search finds and ranks title-and-lead matches with it; it stays inline
+-- in the row (STORAGE MAIN), so testing and ranking an article needs no TOAST read, which the
+-- whole-text vector in "search" costs. Adding a generated column rewrites the table, which fills it
+-- for the articles already stored.
 ALTER TABLE articles
     ADD COLUMN search_lead TSVECTOR GENERATED ALWAYS AS (
         setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
