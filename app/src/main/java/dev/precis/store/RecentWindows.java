@@ -19,7 +19,7 @@ import java.util.List;
 final class RecentWindows {
 
     /** How many times further back each range reaches than the one before. */
-    static final long GROWTH = 4;
+    static final long GROWTH = 3;
 
     /** The range edges, newest first: range {@code i} is {@code bounds[i + 1] < id <= bounds[i]}. */
     private final long[] bounds;

@@ -18,9 +18,9 @@ class RecentWindowsTest {
     }
 
     @Test
-    void rangesReachFourTimesFurtherBackEachDownToTheOldest() {
-        assertEquals(List.of("99000<id<=100000", "96000<id<=99000", "84000<id<=96000", "36000<id<=84000", "0<id<=36000"),
-                ranges(RecentWindows.over(1, 100_000, 1000)));
+    void rangesReachThreeTimesFurtherBackEachDownToTheOldest() {
+        assertEquals(List.of("99000<id<=100000", "97000<id<=99000", "91000<id<=97000", "73000<id<=91000", "19000<id<=73000",
+                "0<id<=19000"), ranges(RecentWindows.over(1, 100_000, 1000)));
     }
 
     @Test
@@ -31,12 +31,12 @@ class RecentWindowsTest {
 
     @Test
     void everyIdIsInExactlyOneRange() {
-        RecentWindows w = RecentWindows.over(17, 5000, 64);
+        RecentWindows w = RecentWindows.over(17, 5000, 100);
         assertEquals(5000, w.upTo(0));
         assertEquals(16, w.above(w.count() - 1));
         for (int i = 1; i < w.count(); i++) {
             assertEquals(w.above(i - 1), w.upTo(i));
         }
-        assertEquals(List.of("4936<id<=5000", "4744<id<=4936", "3976<id<=4744", "904<id<=3976", "16<id<=904"), ranges(w));
+        assertEquals(List.of("4900<id<=5000", "4700<id<=4900", "4100<id<=4700", "2300<id<=4100", "16<id<=2300"), ranges(w));
     }
 }
