@@ -11,10 +11,10 @@ import java.util.List;
  *
  * <p>Why: a GIN index finds every match of a word but in no useful order, so taking the newest N
  * of them means reading a heap row for each match, while walking the primary key newest first
- * means testing row after row, each test of the whole-text vector a TOAST read. Intersecting the GIN bitmap with one id range at a time reads rows
- * only for the matches in the ranges searched; with ranges growing geometrically that stays under
- * about {@value #GROWTH}×N rows for words spread evenly over time, however common, while a rare
- * word costs a few cheap index scans.
+ * means testing row after row, each test of the whole-text vector a TOAST read. Intersecting the
+ * GIN bitmap with one id range at a time reads rows only for the matches in the ranges searched;
+ * with ranges growing geometrically that stays under about {@value #GROWTH}×N rows for words
+ * spread evenly over time, however common, while a rare word costs a few cheap index scans.
  */
 final class RecentWindows {
 
