@@ -103,20 +103,21 @@ public final class PostgresStore extends JdbcStore {
      */
     @Override
     protected List<Ranked> rank(SearchQuery q, int limit) throws SQLException {
-        long oldest;
-        long newest;
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT min(id), max(id) FROM articles")) {
-            rs.next();
-            if (rs.getObject(2) == null) {
-                return List.of();
-            }
-            oldest = rs.getLong(1);
-            newest = rs.getLong(2);
-        }
         conn.setAutoCommit(false);
         try {
+            long oldest;
+            long newest;
+            // one round trip; min and max are read before the settings rule out the index scans they need
             try (Statement st = conn.createStatement()) {
-                st.execute(PLAN_SETTINGS);
+                st.execute("SELECT min(id), max(id) FROM articles; " + PLAN_SETTINGS);
+                try (ResultSet rs = st.getResultSet()) {
+                    rs.next();
+                    if (rs.getObject(2) == null) {
+                        return List.of();
+                    }
+                    oldest = rs.getLong(1);
+                    newest = rs.getLong(2);
+                }
             }
             // a lead that matches implies the whole text does, unless the query excludes words
             String inLead = "a.search_lead @@ to_tsquery('english', ?)" + (q.excludes() ? " AND a.search @@ to_tsquery('english', ?)" : "");
