@@ -280,8 +280,8 @@ abstract class JdbcStore implements Store {
     }
 
     /**
-     * The best {@code limit} of the {@value #MAX_RANKED} most recently stored articles matching
-     * the query's words and filters, best first.
+     * The best {@code limit} articles matching the query's words and filters, best first, ranked
+     * among at most {@value #MAX_RANKED} recently stored matches.
      */
     protected abstract List<Ranked> rank(SearchQuery query, int limit) throws SQLException;
 

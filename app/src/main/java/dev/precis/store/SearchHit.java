@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One search result, best first.
  *
- * @param score      relevance, higher is better (BM25 in SQLite, ts_rank in PostgreSQL; not comparable across stores)
+ * @param score      relevance, higher is better (BM25 in SQLite; in PostgreSQL ts_rank over title and lead, 0 for a
+ *                   match only further down the text; not comparable across stores)
  * @param snippet    a passage of the text around the matches, as plain text
  * @param highlights {@code [start, end)} ranges in {@code snippet} of the matched words
  */

@@ -66,6 +66,24 @@ public record SearchQuery(Node expression, String source, String since, String u
         return tsquery(expression);
     }
 
+    /**
+     * Whether the words part excludes words ({@code NOT}, {@code -}): then a text that matches in
+     * part, say its first paragraph, may still fail to match as a whole.
+     */
+    public boolean excludes() {
+        return excludes(expression);
+    }
+
+    private static boolean excludes(Node n) {
+        return switch (n) {
+            case null -> false;
+            case Term t -> false;
+            case Not x -> true;
+            case Or o -> o.parts().stream().anyMatch(SearchQuery::excludes);
+            case And a -> a.parts().stream().anyMatch(SearchQuery::excludes);
+        };
+    }
+
     private static String fts5(Node n) {
         return switch (n) {
             case Term t -> "\"" + String.join(" ", t.words()) + "\"" + (t.prefix() ? " *" : "");

@@ -42,8 +42,11 @@ public interface Store extends AutoCloseable {
 
     /**
      * Articles matching {@code query}, best first, with highlighted snippets. Relevance ranks
-     * the {@link JdbcStore#MAX_RANKED} most recently stored matches, which bounds the cost of
-     * words found in most articles; a query of filters only lists by publication date.
+     * at most {@link JdbcStore#MAX_RANKED} of the most recently stored matches, which bounds the
+     * cost of words found in most articles; ties go to the newest. SQLite ranks the newest
+     * matches by BM25 over title and text; PostgreSQL ranks the newest matches in title and lead
+     * by {@code ts_rank} and lists matches found only further down the text after them, newest
+     * first (see {@link PostgresStore}). A query of filters only lists by publication date.
      */
     List<SearchHit> search(SearchQuery query, int limit);
 

@@ -35,7 +35,7 @@ abstract class AbstractStoreTest {
     @TempDir
     Path tmp;
 
-    private Store store;
+    Store store;
 
     /** Prepares a fresh, empty store location. */
     abstract void freshLocation();
@@ -177,6 +177,35 @@ abstract class AbstractStoreTest {
         assertEquals(List.of(id.get("pier")), search("(stone OR orchid) pier"));
         assertEquals(List.of(), search("zeppelin"));
         assertEquals(2, search("source:\"Velmar Post\"").size(), "filters alone list the matching articles");
+    }
+
+    @Test
+    void wordsFarDownALongTextAreFoundWithFiltersAndPhrases() {
+        Map<String, Long> id = addAll();
+        long moor = store.add(List.of(StoreFixtures.analyzed(StoreFixtures.MOOR))).getFirst().id();
+        addFiller();
+        assertTrue(StoreFixtures.MOOR.text().indexOf("quillwort") > 600, "the word lies past the lead");
+        assertEquals(List.of(moor), search("quillwort"));
+        assertEquals(List.of(moor), search("\"upper tarn\""));
+        assertEquals(List.of(moor), search("botanists quillwort"), "one word in the lead, one far down");
+        assertEquals(List.of(moor), search("quill*"));
+        assertEquals(List.of(moor), search("tarn source:\"moor weekly\" since:2024-07"));
+        assertEquals(List.of(), search("tarn until:2024-06"));
+        assertEquals(List.of(), search("tarn source:\"velmar post\""));
+        assertEquals(List.of(), search("botanists -quillwort"), "an excluded word far down still excludes");
+        assertEquals(java.util.Set.of(moor, id.get("pier")), java.util.Set.copyOf(search("quillwort OR \"stone pier\"")));
+        SearchHit hit = store.search(SearchQuery.parse("quillwort"), 1).getFirst();
+        assertTrue(hit.snippet("[", "]").contains("[quillwort]"), hit.snippet("[", "]"));
+    }
+
+    @Test
+    void aTitleMatchRanksBeforeANewerMatchFarDownTheText() {
+        Article older = new Article(null, "https://moor.example/quillwort", "Moor Weekly", "Quillwort returns to the moor",
+                List.of(), "2024-07-01", "en", null, "A rare water plant has been seen again on the high moor after forty years.");
+        long first = store.add(List.of(StoreFixtures.analyzed(older))).getFirst().id();
+        long later = store.add(List.of(StoreFixtures.analyzed(StoreFixtures.MOOR))).getFirst().id();
+        addFiller();
+        assertEquals(List.of(first, later), search("quillwort"));
     }
 
     @Test

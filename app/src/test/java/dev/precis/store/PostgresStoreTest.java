@@ -1,12 +1,18 @@
 package dev.precis.store;
 
+import dev.precis.article.Article;
 import dev.precis.cli.CliRun;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The store contract on a real PostgreSQL server, plus connection failures. */
+/** The store contract on a real PostgreSQL server, plus its search ranking, migrations and connection failures. */
 class PostgresStoreTest extends AbstractStoreTest {
 
     private String url;
@@ -50,6 +56,109 @@ class PostgresStoreTest extends AbstractStoreTest {
                     + " EXECUTE FUNCTION precis_test_disk_full()");
         }
         return Map.of();
+    }
+
+    @Test
+    void matchesInTitleAndLeadRankBeforeNewerOnesFurtherDownTheText() {
+        Article early = new Article(null, "https://moor.example/early", "Moor Weekly", "Walkers on the drove roads",
+                List.of(), "2024-06-20", "en", null, "A patch of quillwort was found in the upper tarn. Walkers are asked to keep to the path.");
+        long lead = store.add(List.of(StoreFixtures.analyzed(early))).getFirst().id();
+        long deep = store.add(List.of(StoreFixtures.analyzed(StoreFixtures.MOOR))).getFirst().id();
+        List<SearchHit> hits = store.search(SearchQuery.parse("quillwort tarn"), 10);
+        assertEquals(List.of(lead, deep), hits.stream().map(SearchHit::id).toList(),
+                "the older article has both words in its lead; the newer one only past it");
+        assertTrue(hits.get(0).score() > 0);
+        assertEquals(0.0, hits.get(1).score(), "matches past the lead are not scored, only ordered newest first");
+    }
+
+    /**
+     * Twenty thousand articles written straight into the table, so a search spans several id
+     * ranges; every result list must equal the one a plain query over the whole table gives.
+     */
+    @Test
+    void searchesOverManyRangesGiveWhatAPlainQueryGives() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO articles (url, source, title, published, text, content_hash, added_at)
+                    SELECT 'https://gen.example/' || g, CASE WHEN g % 3 = 0 THEN 'Three' ELSE 'Other' END,
+                           CASE WHEN g % 97 = 0 THEN 'Alder grove ' ELSE 'Item ' END || g,
+                           '2024-01-01', 'Report ' || g || ' from the valley'
+                             || CASE WHEN g % 5 = 0 THEN ' about the alder' ELSE '' END
+                             || CASE WHEN g % 15 = 0 THEN ' and another alder' ELSE '' END
+                             || CASE WHEN g % 50 = 0 THEN ' near a birch' ELSE '' END
+                             || CASE WHEN g % 4000 = 7 THEN ' under a cedar' ELSE '' END
+                             || '. ' || repeat('Meadow grass grows. ', 40)
+                             || CASE WHEN g % 40 = 0 THEN ' A cedar stands by the gate.' ELSE '' END
+                             || CASE WHEN g <= 3 THEN ' A rowan by the wall.' ELSE '' END,
+                           md5(g::text), '2024-01-01'
+                    FROM generate_series(1, 20000) g""");
+            for (String q : List.of("alder", "birch", "cedar", "rowan", "alder birch", "alder -birch", "birch OR cedar",
+                    "alder source:three", "cedar source:three", "grove", "gro*", "\"another alder\"", "meadow", "zeppelin")) {
+                SearchQuery query = SearchQuery.parse(q);
+                List<Long> expected = plainSearch(c, query, 10);
+                assertEquals(expected, store.search(query, 10).stream().map(SearchHit::id).toList(), q);
+                assertFalse(expected.isEmpty() && !q.equals("zeppelin"), q + " should find something");
+            }
+        }
+    }
+
+    /** The same ranking as {@link PostgresStore}, written as the plainest SQL over the whole table. */
+    private static List<Long> plainSearch(Connection c, SearchQuery q, int limit) throws SQLException {
+        String tsq = "to_tsquery('english', ?)";
+        String filter = q.source() == null ? "" : " AND lower(source) = ?";
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM (SELECT id, ts_rank(search_lead, " + tsq + ") AS score"
+                + " FROM articles WHERE search_lead @@ " + tsq + " AND search @@ " + tsq + filter
+                + " ORDER BY id DESC LIMIT " + JdbcStore.MAX_RANKED + ") c ORDER BY score DESC, id DESC LIMIT " + limit)) {
+            for (int i = 1; i <= 3; i++) {
+                ps.setString(i, q.toTsquery());
+            }
+            if (q.source() != null) {
+                ps.setString(4, q.source());
+            }
+            read(ps, out);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM articles WHERE search @@ " + tsq
+                + " AND NOT search_lead @@ " + tsq + filter + " ORDER BY id DESC LIMIT " + (limit - out.size()))) {
+            ps.setString(1, q.toTsquery());
+            ps.setString(2, q.toTsquery());
+            if (q.source() != null) {
+                ps.setString(3, q.source());
+            }
+            read(ps, out);
+        }
+        return out;
+    }
+
+    private static void read(PreparedStatement ps, List<Long> out) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+    }
+
+    @Test
+    void aStoreMadeBeforeTheLeadColumnGetsItFilledWhenOpened() throws SQLException {
+        String old = PgTestServer.freshDatabase();
+        PostgresLocation loc = PostgresLocation.parse(old);
+        Flyway.configure()
+                .dataSource(loc.jdbcUrl(), loc.properties().getProperty("user"), loc.properties().getProperty("password"))
+                .locations("classpath:db/migration/postgres", "classpath:db/migration/common")
+                .target("2")
+                .load().migrate();
+        try (Connection c = DriverManager.getConnection(old); Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO articles (url, source, title, published, text, content_hash, added_at) VALUES
+                    ('https://moor.example/a', 'Moor Weekly', 'Quillwort found', '2024-06-01', 'A water plant in the tarn.', 'h1', '2024-06-01'),
+                    ('https://moor.example/b', 'Moor Weekly', 'Moor survey', '2024-07-01', 'Heather and bilberry. Quillwort too.', 'h2', '2024-07-01')""");
+        }
+        try (Store migrated = Stores.open(null, old)) {
+            List<SearchHit> hits = migrated.search(SearchQuery.parse("quillwort"), 10);
+            assertEquals(List.of("Quillwort found", "Moor survey"), hits.stream().map(SearchHit::title).toList(),
+                    "both leads are filled; the title match ranks first");
+            assertTrue(hits.stream().allMatch(h -> h.score() > 0));
+        }
     }
 
     @Test

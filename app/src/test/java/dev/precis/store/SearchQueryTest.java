@@ -3,6 +3,7 @@ package dev.precis.store;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,14 @@ class SearchQueryTest {
         SearchQuery q = SearchQuery.parse("pier \"stone quay\" OR ferr* -fog");
         assertEquals("(('pier' & ('stone' <-> 'quay')) | ('ferr':* & !'fog'))", q.toTsquery());
         assertEquals("((\"pier\" AND \"stone quay\") OR ((\"ferr\" *) NOT \"fog\"))", q.toFts5());
+    }
+
+    @Test
+    void knowsWhenWordsAreExcluded() {
+        assertTrue(SearchQuery.parse("pier -fog").excludes());
+        assertTrue(SearchQuery.parse("(pier NOT fog) OR orchid").excludes());
+        assertFalse(SearchQuery.parse("pier \"stone quay\" OR ferr*").excludes());
+        assertFalse(SearchQuery.parse("source:post").excludes());
     }
 
     @Test

@@ -35,6 +35,27 @@ final class StoreFixtures {
 
             Passengers waited at the north quay, where the harbour office handed out tea. The pier at Port Elwin was not affected.""");
 
+    /**
+     * A long article (well past the 600-character lead) whose words "quillwort" and "tarn"
+     * appear only in its last paragraph.
+     */
+    static final Article MOOR = new Article(null, "https://moor.example/survey", "Moor Weekly", "Survey of the high moor",
+            List.of(), "2024-07-10", "en", null, """
+            Botanists from the county museum spent three weeks on the high moor above Fenmoor this summer, walking \
+            the old drove roads and counting what grows between the heather and the bog cotton.
+
+            The survey began in the first week of June, when the ground was still wet from a late spring. Volunteers \
+            carried frames, notebooks and flasks of tea, and slept in the shepherds' huts near the ridge. The weather \
+            held for most of the month, with only two days lost to low cloud and rain.
+
+            Counts of heather, bilberry and crowberry were close to those of the last survey, ten years ago. Bracken \
+            has spread along the lower slopes, which the museum puts down to fewer sheep grazing there. The team \
+            also recorded the birds they met: curlew, golden plover, meadow pipit and a single merlin.
+
+            The most surprising find came on the last day: a small patch of quillwort growing in the shallow margin of \
+            the upper tarn, a plant not recorded on the moor for forty years. The museum will return to the tarn next \
+            spring to map the patch.""");
+
     private StoreFixtures() {
     }
 
