@@ -96,7 +96,7 @@ final class IngestRun {
             t.setDaemon(true);
             return t;
         });
-        Grouping grouping = desk == null ? null : new Grouping(desk, err);
+        Grouping grouping = desk == null ? null : new Grouping(desk);
         Thread reader = Thread.ofPlatform().daemon().name("precis-read").start(() -> {
             long[] seq = {0};
             try {
@@ -219,6 +219,9 @@ final class IngestRun {
             progress.finish();
         }
 
+        if (grouping != null) {
+            grouping.report(err);
+        }
         return new Tally(added, duplicates, failed, failures, (System.nanoTime() - started) / 1e9, writeNanos / 1e9,
                 writeCpu / 1e9, grouping == null ? 0 : grouping.busyNanos / 1e9, grouping == null ? 0 : grouping.cpuNanos / 1e9,
                 desk == null ? null : desk.loaded(),
@@ -270,7 +273,7 @@ final class IngestRun {
         private volatile long busyNanos;
         private volatile long cpuNanos;
 
-        Grouping(StoryDesk desk, PrintWriter err) {
+        Grouping(StoryDesk desk) {
             thread = Thread.ofPlatform().daemon().name("precis-group").start(() -> {
                 try {
                     for (List<StoryInput> batch; (batch = queue.take()) != STOP; ) {
@@ -283,8 +286,6 @@ final class IngestRun {
                             desk.group(batch);
                         } catch (RuntimeException e) {
                             failure = e.getMessage() == null ? e.toString() : e.getMessage();
-                            err.println("precis: grouping stories stopped (the articles are stored; they are grouped "
-                                    + "at the next ingest, poll or serve): " + failure);
                         }
                         busyNanos += System.nanoTime() - t0;
                         cpuNanos += THREADS.getCurrentThreadCpuTime() - c0;
@@ -297,6 +298,17 @@ final class IngestRun {
 
         void hand(List<StoryInput> batch) throws InterruptedException {
             queue.put(batch);
+        }
+
+        /**
+         * Says why grouping stopped, if it did. Said only when the ingest itself ended well: when it
+         * stopped on a store failure (a full disk), that failure is the one line worth reading.
+         */
+        void report(PrintWriter err) {
+            if (failure != null) {
+                err.println("precis: grouping stories stopped (the articles are stored; they are grouped "
+                        + "at the next ingest, poll or serve): " + failure);
+            }
         }
 
         /** Waits until every batch handed over is grouped. */

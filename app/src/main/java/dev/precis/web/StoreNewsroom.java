@@ -8,6 +8,7 @@ import dev.precis.store.SearchQuery;
 import dev.precis.store.Store;
 import dev.precis.store.StoreStats;
 import dev.precis.store.StoredArticle;
+import dev.precis.store.StoreUnavailableException;
 import dev.precis.store.StoryMemberRow;
 import dev.precis.store.StoryRow;
 import dev.precis.stories.StorySummarizer;
@@ -219,9 +220,17 @@ public final class StoreNewsroom implements Newsroom {
         return Optional.of(placed(v));
     }
 
-    /** The view with its story, its story's label and related stories, as stored now. */
+    /**
+     * The view with its story, its story's label and related stories, as stored now; while the store
+     * is unreachable, the article alone (its text is in memory, so the reader still has it).
+     */
     private ArticleView placed(ArticleView v) {
-        OptionalLong member = store.storyOf(Long.parseLong(v.article().id()));
+        OptionalLong member;
+        try {
+            member = store.storyOf(Long.parseLong(v.article().id()));
+        } catch (StoreUnavailableException e) {
+            return v;
+        }
         Optional<StoryRow> story = member.isEmpty() ? Optional.empty() : StoryDetails.resolve(store, member.getAsLong());
         Long storyId = story.map(StoryRow::id).orElse(null);
         String label = story.map(r -> brief(r).label()).orElse(null);
