@@ -19,7 +19,9 @@ import java.util.Locale;
  * {@code source:NAME} (quotes for spaces), {@code since:DATE} and {@code until:DATE} (inclusive;
  * {@code 2024}, {@code 2024-05} or {@code 2024-05-01}). Words are runs of letters and digits;
  * any other character separates them, so input can never inject query operators. Stop words
- * among other words are dropped, as the PostgreSQL parser does too.
+ * among other words are dropped, as the PostgreSQL parser does too. Parentheses and {@code NOT}
+ * nest at most {@value #MAX_NESTING} deep, which keeps both the parser and the databases' own
+ * query parsers (FTS5's has a fixed stack) within bounds.
  *
  * @param expression the words part, or {@code null} when the query only filters
  * @param source     {@code source:} filter, lowercased, or {@code null}
@@ -27,6 +29,9 @@ import java.util.Locale;
  * @param until      upper bound on {@code published} (exclusive), or {@code null}
  */
 public record SearchQuery(Node expression, String source, String since, String until) {
+
+    /** How deep parentheses and {@code NOT} may nest. */
+    public static final int MAX_NESTING = 16;
 
     /** A node of the expression tree. */
     public sealed interface Node permits Term, And, Or, Not {
@@ -77,11 +82,10 @@ public record SearchQuery(Node expression, String source, String since, String u
                 for (Node p : a.parts()) {
                     (p instanceof Not ? neg : pos).add(fts5(p));
                 }
-                StringBuilder sb = new StringBuilder("(").append(String.join(" AND ", pos)).append(')');
-                for (String x : neg) {
-                    sb.insert(0, '(').append(" NOT ").append(x).append(')');
-                }
-                yield sb.toString();
+                // "a NOT (b OR c)" rather than "(a NOT b) NOT c": FTS5 nests NOT, and caps its tree's depth
+                String all = "(" + String.join(" AND ", pos) + ")";
+                yield neg.isEmpty() ? all
+                        : "(" + all + " NOT " + (neg.size() == 1 ? neg.getFirst() : "(" + String.join(" OR ", neg) + ")") + ")";
             }
         };
     }
@@ -106,6 +110,7 @@ public record SearchQuery(Node expression, String source, String since, String u
     private static final class Parser {
         private final List<String> tokens = new ArrayList<>();
         private int at;
+        private int depth;
         private String source;
         private String since;
         private String until;
@@ -162,12 +167,16 @@ public record SearchQuery(Node expression, String source, String since, String u
         private Node unary() {
             if (peek("NOT") || peek("-")) {
                 at++;
+                enter();
                 Node p = at < tokens.size() ? unary() : null;
+                depth--;
                 return p == null ? null : new Not(p);
             }
             String tok = tokens.get(at++);
             if (tok.equals("(")) {
+                enter();
                 Node inner = at < tokens.size() ? or() : null;
+                depth--;
                 if (peek(")")) {
                     at++;
                 }
@@ -184,6 +193,13 @@ public record SearchQuery(Node expression, String source, String since, String u
             boolean prefix = tok.endsWith("*");
             List<String> words = words(prefix ? tok.substring(0, tok.length() - 1) : tok);
             return words.isEmpty() ? null : new Term(words, prefix);
+        }
+
+        private void enter() {
+            if (++depth > MAX_NESTING) {
+                throw new IllegalArgumentException("the search nests parentheses or NOT more than " + MAX_NESTING
+                        + " deep; write it flatter");
+            }
         }
 
         private boolean filter(String name, String value) {

@@ -201,6 +201,25 @@ abstract class AbstractStoreTest {
     }
 
     @Test
+    void theDeepestAndLongestSearchesTheParserAllowsRun() {
+        Map<String, Long> id = addAll();
+        StringBuilder nested = new StringBuilder("pier");
+        for (int level = 0; level < SearchQuery.MAX_NESTING; level++) {
+            nested.insert(0, level % 2 == 0 ? "(stone OR " : "(harbour ").append(')');
+        }
+        assertEquals(java.util.Set.of(id.get("pier"), id.get("ferry")), java.util.Set.copyOf(search(nested.toString())));
+        StringBuilder exclusions = new StringBuilder("pier");
+        StringBuilder alternatives = new StringBuilder("pier");
+        for (int i = 0; i < 300; i++) {
+            exclusions.append(" -word").append(i);
+            alternatives.append(" OR word").append(i);
+        }
+        assertEquals(java.util.Set.of(id.get("pier"), id.get("ferry")), java.util.Set.copyOf(search(exclusions.toString())));
+        assertEquals(java.util.Set.of(id.get("pier"), id.get("ferry")), java.util.Set.copyOf(search(alternatives.toString())));
+        assertEquals(List.of(id.get("pier")), search(exclusions + " -fog"));
+    }
+
+    @Test
     void statementsAreQueryableBySpeaker() {
         AnalyzedArticle base = StoreFixtures.analyzed(StoreFixtures.PIER);
         String text = StoreFixtures.PIER.text();

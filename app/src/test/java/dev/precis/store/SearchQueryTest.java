@@ -2,6 +2,8 @@ package dev.precis.store;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,5 +45,24 @@ class SearchQueryTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse("NOT fog")).getMessage().contains("only excludes"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse("pier OR NOT fog")).getMessage().contains("NOT must follow"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse("pier since:yesterday")).getMessage().startsWith("since:"));
+    }
+
+    @Test
+    void nestingIsBoundedBeforeItCanOverflowAParser() {
+        String deepest = "(".repeat(SearchQuery.MAX_NESTING) + "pier" + ")".repeat(SearchQuery.MAX_NESTING);
+        assertEquals("\"pier\"", SearchQuery.parse(deepest).toFts5());
+        for (String q : List.of("(".repeat(SearchQuery.MAX_NESTING + 1) + "pier", "(".repeat(200_000) + "pier",
+                "pier " + "NOT ".repeat(200_000) + "fog", "pier " + "-(".repeat(20) + "fog")) {
+            String message = assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse(q)).getMessage();
+            assertTrue(message.startsWith("the search nests parentheses or NOT more than 16 deep"), message);
+        }
+    }
+
+    @Test
+    void exclusionsRenderFlatHoweverManyThereAre() {
+        assertEquals("((\"pier\") NOT (\"fog\" OR \"rain\" OR (\"wind\" OR \"hail\")))",
+                SearchQuery.parse("pier -fog -rain NOT (wind OR hail)").toFts5());
+        assertEquals("('pier' & !'fog' & !'rain' & !('wind' | 'hail'))",
+                SearchQuery.parse("pier -fog -rain NOT (wind OR hail)").toTsquery());
     }
 }
