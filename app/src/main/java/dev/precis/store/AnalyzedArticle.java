@@ -21,10 +21,21 @@ import java.util.Locale;
  */
 public record AnalyzedArticle(Article article, Digest digest, String contentHash) {
 
-    /** Analyzes {@code article} once: normalizes its URL, hashes its text and builds its digest. */
+    /**
+     * Analyzes {@code article} once: makes its fields {@link PortableText portable}, normalizes its
+     * URL, hashes its text and builds its digest.
+     */
     public static AnalyzedArticle of(Article article, Digester digester) {
-        Article a = article.url() == null ? article : article.withUrl(ArticleUrl.normalize(article.url()));
+        Article a = portable(article);
+        a = a.url() == null ? a : a.withUrl(ArticleUrl.normalize(a.url()));
         return new AnalyzedArticle(a, digester.digest(a), contentHash(a.text()));
+    }
+
+    private static Article portable(Article a) {
+        return new Article(PortableText.of(a.id()), PortableText.of(a.url()), PortableText.of(a.source()),
+                PortableText.of(a.title()), a.byline().stream().map(PortableText::of).toList(),
+                PortableText.of(a.published()), PortableText.of(a.language()), PortableText.of(a.image()),
+                PortableText.of(a.text()));
     }
 
     /** The hash under which {@code text} counts as already stored. */

@@ -238,4 +238,34 @@ class FeedParserTest {
         assertEquals(a.entries().get(0).id(), b.entries().get(0).id());
         assertFalse(a.entries().get(0).id().equals(a.entries().get(1).id()));
     }
+
+    @Test
+    void titlesAreOneLine() throws Exception {
+        ParsedFeed feed = parse("""
+                <rss version="2.0"><channel><title>
+                  Ledger
+                  weekly</title>
+                <item><title>Bridge
+                  reopens</title><guid>b-1</guid></item>
+                </channel></rss>""");
+        assertEquals("Ledger weekly", feed.title());
+        assertEquals("Bridge reopens", feed.entries().getFirst().title());
+    }
+
+    @Test
+    void jsonEscapesOfNulAndLoneSurrogatesComeOutPortable() throws Exception {
+        ParsedFeed feed = parse("""
+                {"version":"https://jsonfeed.org/version/1.1","title":"Daily\\u0000 News",
+                 "home_page_url":"https://daily.test/\\ud800","items":[{"id":"a\\u0000","title":"T\\udc00",
+                 "url":"https://daily.test/a\\u0001","authors":[{"name":"Ana\\u0000 Moss"}],
+                 "content_text":"Body\\u0000 text."}]}""");
+        assertEquals("Daily\ufffd News", feed.title());
+        assertNull(feed.siteUrl(), "a link with a lone surrogate is no link");
+        FeedEntry e = feed.entries().getFirst();
+        assertEquals("a\ufffd", e.id());
+        assertEquals("T\ufffd", e.title());
+        assertNull(e.url());
+        assertEquals(List.of("Ana\ufffd Moss"), e.authors());
+        assertEquals("<p>Body\ufffd text.</p>", e.content());
+    }
 }

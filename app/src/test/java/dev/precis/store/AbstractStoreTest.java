@@ -91,6 +91,22 @@ abstract class AbstractStoreTest {
     }
 
     @Test
+    void textFromOutsideWithNulAndLoneSurrogatesIsStored() {
+        // JSON escapes deliver any UTF-16 unit; PostgreSQL refuses NUL in text and failed the whole batch
+        Article hostile = new Article("nul\u0000id", "https://nul.example/a", "Nul\u0000Post", "Pier\u0000 vote",
+                List.of("Ida\u0000 Strand"), "2024-01-01", "en", null,
+                "The council met on Tuesday.\u0000 It voted to rebuild the pier \ud800before winter. \"We will,\" said Ida Strand.");
+        List<AddOutcome> out = store.add(List.of(StoreFixtures.analyzed(hostile), StoreFixtures.analyzed(StoreFixtures.ORCHID)));
+        assertEquals(List.of(AddOutcome.Kind.ADDED, AddOutcome.Kind.ADDED), out.stream().map(AddOutcome::kind).toList());
+        StoredArticle back = store.article(out.getFirst().id()).orElseThrow();
+        assertEquals(PortableText.of(hostile.text()), back.article().text());
+        assertEquals(hostile.text().length(), back.article().text().length(), "offsets into the text stay valid");
+        assertEquals("Pier\ufffd vote", back.article().title());
+        assertEquals(List.of("Ida\ufffd Strand"), back.article().byline());
+        assertFalse(back.digest().statements().isEmpty());
+    }
+
+    @Test
     void sameUrlOrSameContentIsNeverStoredTwice() {
         AnalyzedArticle pier = StoreFixtures.analyzed(StoreFixtures.PIER);
         Article sameUrl = new Article(null, "HTTPS://Gazette.example:443/pier?utm_medium=x", null, "Other", List.of(), null, null, null,
