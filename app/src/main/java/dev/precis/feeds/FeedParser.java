@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.module.SyModule;
 import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -158,12 +159,13 @@ public final class FeedParser {
 
     private static FeedEntry entry(SyndEntry e, String baseUrl) {
         String link = e.getLink();
-        if (link != null && link.equals(e.getUri()) && !ABSOLUTE.matcher(link.strip()).lookingAt()) {
+        if (link != null && e.getWireEntry() instanceof Item item && item.getLink() == null
+                && !ABSOLUTE.matcher(link.strip()).lookingAt()) {
             link = null; // ROME's link from a permalink guid that is no URL ("item-17")
         }
         String url = resolve(baseUrl, link);
-        if (url == null && e.getUri() != null && e.getUri().startsWith("http")) {
-            url = e.getUri();
+        if (url == null && e.getUri() != null && ABSOLUTE.matcher(e.getUri().strip()).lookingAt()) {
+            url = resolve(null, e.getUri());
         }
         List<String> authors = new ArrayList<>();
         for (SyndPerson p : e.getAuthors()) {
@@ -197,6 +199,9 @@ public final class FeedParser {
             throw new FeedFormatException("not a feed: JSON without a JSON Feed \"version\"");
         }
         JsonNode items = root.path("items");
+        if (!items.isArray() && !items.isMissingNode()) {
+            throw new FeedFormatException("not a feed: the JSON Feed's \"items\" is not a list");
+        }
         List<FeedEntry> entries = new ArrayList<>();
         for (int i = 0; i < items.size() && entries.size() < maxEntries; i++) {
             entries.add(jsonEntry(items.get(i), baseUrl));

@@ -159,6 +159,30 @@ class FeedParserTest {
     }
 
     @Test
+    void aJsonFeedWhoseItemsAreNoListIsNoFeed() throws Exception {
+        assertEquals("not a feed: the JSON Feed's \"items\" is not a list",
+                problem("{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":{\"title\":\"One\"}}"));
+        assertEquals(0, parse("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"Empty\"}").entries().size());
+        assertEquals(2, parse("{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[null, 7]}").entries().size());
+    }
+
+    @Test
+    void itemsWithoutGuidKeepRelativeLinks() throws Exception {
+        ParsedFeed feed = parse("""
+                <rss version="2.0"><channel><title>Ledger</title>
+                <item><title>Relative</title><link>/2024/ferry</link></item>
+                <item><title>Path-like</title><link>http///news.test/odd</link></item>
+                <item><title>Permalink guid</title><guid>item-17</guid></item>
+                <item><title>Absolute guid</title><guid>https://news.test/2024/pier</guid></item>
+                </channel></rss>""");
+        assertEquals("http://news.test/2024/ferry", feed.entries().get(0).url());
+        assertTrue(feed.entries().get(1).url().startsWith("http://news.test/"), "a path, resolved: " + feed.entries().get(1).url());
+        assertNull(feed.entries().get(2).url());
+        assertEquals("item-17", feed.entries().get(2).id());
+        assertEquals("https://news.test/2024/pier", feed.entries().get(3).url());
+    }
+
+    @Test
     void namesWhatTheDocumentIsInstead() {
         assertEquals("not a feed: an HTML page",
                 problem("<!DOCTYPE html><html><head><title>404</title></head><body>Not found</body></html>"));
