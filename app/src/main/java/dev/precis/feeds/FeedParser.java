@@ -14,7 +14,7 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.impl.DateParser;
-import dev.precis.store.PortableText;
+import dev.precis.text.PortableText;
 
 import java.io.StringReader;
 import java.net.URI;

@@ -10,8 +10,8 @@ import dev.precis.fetch.PageFetcher;
 import dev.precis.store.AddOutcome;
 import dev.precis.store.AnalyzedArticle;
 import dev.precis.store.FeedRecord;
-import dev.precis.store.PortableText;
 import dev.precis.store.Store;
+import dev.precis.text.PortableText;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.precis.feeds;
 
-import dev.precis.store.PortableText;
+import dev.precis.text.PortableText;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;

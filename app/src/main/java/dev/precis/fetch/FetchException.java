@@ -1,5 +1,7 @@
 package dev.precis.fetch;
 
+import dev.precis.text.PortableText;
+
 /** A page could not be fetched or was refused; the message is one line saying why. */
 public final class FetchException extends Exception {
 
@@ -7,6 +9,6 @@ public final class FetchException extends Exception {
 
     /** A failure with its one-line reason. */
     public FetchException(String reason) {
-        super(reason);
+        super(PortableText.line(reason));
     }
 }

@@ -3,6 +3,7 @@ package dev.precis.store;
 import dev.precis.article.Article;
 import dev.precis.digest.Digest;
 import dev.precis.digest.Digester;
+import dev.precis.text.PortableText;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

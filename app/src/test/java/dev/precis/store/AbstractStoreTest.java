@@ -3,6 +3,7 @@ package dev.precis.store;
 import dev.precis.article.Article;
 import dev.precis.cli.CliRun;
 import dev.precis.digest.Digest;
+import dev.precis.text.PortableText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -281,6 +282,7 @@ abstract class AbstractStoreTest {
                 "{\"url\":\"https://post.example/raw\",\"html\":\"<html><head><title>Raw page</title></head><body><p>The orchid garden will stay open late on Friday.</p></body></html>\"}",
                 "{\"title\":\"No body\"}",
                 "{\"id\":\"x1\",\"text\":\"Another article reusing an id that is already taken here.\"}",
+                "tru\u001bc", // ESC c resets a terminal; the error line quotes the token
                 "") + "\n");
         Path txt = tmp.resolve("dir/sub/ferry.txt");
         Files.createDirectories(txt.getParent());
@@ -297,9 +299,12 @@ abstract class AbstractStoreTest {
         assertTrue(errs.stream().anyMatch(l -> l.contains("bad.txt: is not valid UTF-8")), first.err());
         assertTrue(errs.stream().anyMatch(l -> l.contains("missing.txt: no such file")), first.err());
         assertTrue(errs.stream().anyMatch(l -> l.contains("http://127.0.0.1:9/page: ") && l.contains("private")), first.err());
+        assertTrue(errs.stream().anyMatch(l -> l.startsWith("precis: " + jsonl + ":7: broken JSON") && l.contains("tru\\u001bc")),
+                first.err());
         assertTrue(errs.stream().allMatch(l -> l.startsWith("precis: ")), "one line per problem, no stack traces: " + first.err());
+        assertFalse(first.err().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n'), "no control characters: " + first.err());
         assertTrue(first.out().strip().endsWith("}"));
-        assertTrue(first.out().contains("\"added\":3,\"duplicates\":0,\"failed\":7"), first.out());
+        assertTrue(first.out().contains("\"added\":3,\"duplicates\":0,\"failed\":8"), first.out());
         CliRun again = cli(storeArgs(), "ingest", jsonl.toString(), tmp.resolve("dir").toString(), "--json");
         assertTrue(again.out().contains("\"added\":0,\"duplicates\":3"), again.out());
         CliRun stats = cli(storeArgs(), "stats", "--json");

@@ -15,7 +15,7 @@ import java.util.List;
  * The JSONL reader of {@code precis ingest}: a file's bytes, line by line, each line into an
  * article (a {@code "text"} record, or a {@code {"url","html"}} page through the extractor). The
  * one expected rejection is {@link BadInputException}, whose message must be one line naming the
- * file and line. Checked: every line yields at most one item, named after its line.
+ * file and line, without control characters (it goes to a terminal). Checked: every line yields at most one item, named after its line.
  */
 class JsonlIngestFuzzTest {
 
@@ -55,8 +55,9 @@ class JsonlIngestFuzzTest {
                 }
             } catch (BadInputException expected) {
                 String message = expected.getMessage();
-                if (message == null || !message.startsWith(item.name + ": ") || message.contains("\n")) {
-                    throw new AssertionError("not a one-line message naming the input: " + message, expected);
+                if (message == null || !message.startsWith(item.name + ": ")
+                        || message.chars().anyMatch(Character::isISOControl)) {
+                    throw new AssertionError("not one line of plain text naming the input: " + message, expected);
                 }
             }
         }

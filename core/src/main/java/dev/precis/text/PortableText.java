@@ -1,7 +1,7 @@
-package dev.precis.store;
+package dev.precis.text;
 
 /**
- * Text that every place Precis writes it can hold. PostgreSQL refuses NUL in text; XML 1.0 (OPML
+ * Text that every place Precis writes it can hold, and messages that are one harmless line. PostgreSQL refuses NUL in text; XML 1.0 (OPML
  * exports) refuses NUL, the other C0 controls but tab, line feed and carriage return, unpaired
  * surrogates, U+FFFE and U+FFFF. Feeds and JSON deliver all of them ({@code "\u0000"} is a valid
  * JSON escape), so text from outside is made portable before it is analyzed or stored: each such
@@ -29,6 +29,30 @@ public final class PortableText {
             }
         }
         return new String(out);
+    }
+
+    /**
+     * {@code s} as one line of a message for a terminal: control characters (C0, DEL, C1), which a
+     * terminal would act on, are shown as {@code \\uXXXX} escapes, line breaks included, a tab
+     * becomes a space, and the rest is made portable as by {@link #of}. Messages quote what a
+     * hostile file, feed or server sent. {@code null} stays {@code null}.
+     */
+    public static String line(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t') {
+                out.append(' ');
+            } else if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return of(out.toString());
     }
 
     /** Whether {@code s} holds only characters that can be stored and exported. */

@@ -1,4 +1,4 @@
-package dev.precis.store;
+package dev.precis.text;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +27,12 @@ class PortableTextTest {
         assertSame(fine, PortableText.of(fine));
         assertTrue(PortableText.is(fine));
         assertNull(PortableText.of(null));
+    }
+
+    @Test
+    void aMessageIsOneLineATerminalOnlyPrints() {
+        assertEquals("token 'a\\u0000\\u001bc' at line\\u000a2 \ufffd x", PortableText.line("token 'a\u0000\u001bc' at line\n2\t\ud800 x"));
+        assertEquals("C1 \\u009b and DEL \\u007f", PortableText.line("C1 \u009b and DEL \u007f"));
+        assertNull(PortableText.line(null));
     }
 }
