@@ -212,6 +212,39 @@ class ReaderServerTest {
     }
 
     @Test
+    void aChunkedBodyWithoutLengthIsCutOffAtTheLimitToo() throws Exception {
+        for (String path : List.of("/api/v1/feeds/import", "/api/v1/feeds", "/feeds/import", "/feeds")) {
+            String status = f.raw("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/x-opml\r\n"
+                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n", 64L << 20, true);
+            assertTrue(status.startsWith("HTTP/1.1 413"), path + ": " + status);
+        }
+    }
+
+    @Test
+    void oversizedHeadersAndAddressesAreRefused() throws Exception {
+        String bigHeader = f.raw("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: " + "a".repeat(100_000)
+                + "\r\nConnection: close\r\n\r\n", 0, false);
+        assertTrue(bigHeader.startsWith("HTTP/1.1 431"), bigHeader);
+        String bigUrl = f.raw("GET /search?q=" + "a".repeat(100_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                0, false);
+        assertTrue(bigUrl.startsWith("HTTP/1.1 414") || bigUrl.startsWith("HTTP/1.1 431"), bigUrl);
+    }
+
+    @Test
+    void staticFilesStayInTheirFolder() throws Exception {
+        for (String path : List.of("/static/../Api.class", "/static/..%2fApi.class", "/static/%2e%2e/Api.class",
+                "/static/%2e%2e%2fApi.class", "/static/..%5cApi.class", "/static/..\\Api.class",
+                "/static/reader.css/../../Api.class", "/static/%252e%252e/Api.class", "/static/..;/Api.class",
+                "/static//dev/precis/web/Api.class", "/static/../../../rome.properties", "/static/%2e%2e/%2e%2e/%2e%2e/rome.properties",
+                "/static/../../../db/migration/sqlite/V1__store.sql", "/static/.%00./Api.class")) {
+            String status = f.raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 0, false);
+            assertTrue(status.startsWith("HTTP/1.1 400") || status.startsWith("HTTP/1.1 404"), path + ": " + status);
+        }
+        assertTrue(f.raw("GET /static/reader.css HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 0, false)
+                .startsWith("HTTP/1.1 200"), "the folder itself is served");
+    }
+
+    @Test
     void storedXssInTitleBylineBodyAndFeedNameRendersInert() throws Exception {
         String opml = "<?xml version=\"1.0\"?><opml version=\"2.0\"><body><outline title=\""
                 + ReaderFixture.XSS_FEED.replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;")
