@@ -204,6 +204,40 @@ class ReaderServerTest {
     }
 
     @Test
+    void apiWritesRefuseWhatAnotherSiteCouldSend() throws Exception {
+        String opml = "<opml version=\"2.0\"><body><outline title=\"=\" xmlUrl=\"https://csrf.example/rss\"/></body></opml>";
+        String json = "{\"url\":\"https://csrf.example/feed\"}";
+        // what a page elsewhere can post without the browser asking first: no type, a form type or text/plain
+        for (String type : new String[]{null, "text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x"}) {
+            for (String[] write : new String[][]{{"/api/v1/feeds", json}, {"/api/v1/feeds/import", opml}}) {
+                HttpRequest.Builder post = f.request(write[0]).POST(HttpRequest.BodyPublishers.ofString(write[1]));
+                if (type != null) {
+                    post.header("Content-Type", type);
+                }
+                assertEquals(415, f.send(post).statusCode(), write[0] + " as " + type);
+            }
+        }
+        HttpResponse<String> foreign = f.send(f.request("/api/v1/feeds").header("Content-Type", "application/json")
+                .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.ofString(json)));
+        assertEquals(403, foreign.statusCode());
+        assertFalse(f.get("/api/v1/feeds").body().contains("csrf.example"), "nothing was subscribed");
+    }
+
+    @Test
+    void aHostNameRebindingToTheLoopbackReaderIsRefused() throws Exception {
+        int port = java.net.URI.create(f.url("/")).getPort();
+        for (String host : List.of("evil.example:" + port, "evil.example", "127.0.0.1.evil.example:" + port, "localhost.evil:" + port)) {
+            String status = f.raw("GET /api/v1/articles HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", 0, false);
+            assertTrue(status.startsWith("HTTP/1.1 403"), host + ": " + status);
+        }
+        for (String host : List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port, "LOCALHOST")) {
+            String status = f.raw("GET /api/v1/health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", 0, false);
+            assertTrue(status.startsWith("HTTP/1.1 200"), host + ": " + status);
+        }
+    }
+
+    @Test
     void oversizedRequestsAreRefused() throws Exception {
         byte[] big = new byte[(int) ReaderServer.MAX_REQUEST_BYTES + 10];
         HttpResponse<String> r = f.send(f.request("/api/v1/feeds/import").expectContinue(true).header("Content-Type", "text/x-opml")
@@ -249,7 +283,7 @@ class ReaderServerTest {
         String opml = "<?xml version=\"1.0\"?><opml version=\"2.0\"><body><outline title=\""
                 + ReaderFixture.XSS_FEED.replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;")
                 + "\" xmlUrl=\"https://xss.example/rss\"/></body></opml>";
-        f.send(f.request("/api/v1/feeds/import").POST(HttpRequest.BodyPublishers.ofString(opml)));
+        f.send(f.request("/api/v1/feeds/import").header("Content-Type", "text/x-opml").POST(HttpRequest.BodyPublishers.ofString(opml)));
         for (String path : List.of("/articles/" + f.hostileId, "/feeds", "/search?q=harbour", "/",
                 "/stories/" + json(f.get("/api/v1/articles/" + f.hostileId)).path("story").asText())) {
             String html = f.get(path).body();
