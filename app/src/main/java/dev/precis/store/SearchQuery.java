@@ -20,8 +20,9 @@ import java.util.Locale;
  * {@code 2024}, {@code 2024-05} or {@code 2024-05-01}). Words are runs of letters and digits;
  * any other character separates them, so input can never inject query operators. Stop words
  * among other words are dropped, as the PostgreSQL parser does too. Parentheses and {@code NOT}
- * nest at most {@value #MAX_NESTING} deep, which keeps both the parser and the databases' own
- * query parsers (FTS5's has a fixed stack) within bounds.
+ * nest at most {@value #MAX_NESTING} deep, as typed and as rendered for the database, which keeps
+ * both this parser and the databases' own query parsers within bounds (FTS5's has a fixed stack,
+ * which about 33 levels of operators in parentheses overflow).
  *
  * @param expression the words part, or {@code null} when the query only filters
  * @param source     {@code source:} filter, lowercased, or {@code null}
@@ -127,6 +128,9 @@ public record SearchQuery(Node expression, String source, String since, String u
                 n = n == null ? more : more == null ? n : new And(List.of(n, more));
             }
             n = simplify(n);
+            if (n != null && nesting(n) > MAX_NESTING) {
+                throw tooDeep();
+            }
             if (n == null && source == null && since == null && until == null) {
                 throw new IllegalArgumentException("the search has no words to look for");
             }
@@ -197,8 +201,7 @@ public record SearchQuery(Node expression, String source, String since, String u
 
         private void enter() {
             if (++depth > MAX_NESTING) {
-                throw new IllegalArgumentException("the search nests parentheses or NOT more than " + MAX_NESTING
-                        + " deep; write it flatter");
+                throw tooDeep();
             }
         }
 
@@ -288,6 +291,26 @@ public record SearchQuery(Node expression, String source, String since, String u
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new IllegalArgumentException(name + ": expects a date like 2024-05-01, 2024-05 or 2024, got '" + value + "'");
         }
+    }
+
+    private static IllegalArgumentException tooDeep() {
+        return new IllegalArgumentException("the search nests parentheses or NOT more than " + MAX_NESTING
+                + " deep; write it flatter");
+    }
+
+    /** How deep {@link #toFts5()} nests parentheses for {@code n}: the depth FTS5's parser has to hold. */
+    private static int nesting(Node n) {
+        return switch (n) {
+            case Term t -> 0;
+            case Not x -> nesting(x.part());
+            case Or o -> 1 + o.parts().stream().mapToInt(SearchQuery::nesting).max().orElse(0);
+            case And a -> {
+                int pos = a.parts().stream().filter(p -> !(p instanceof Not)).mapToInt(SearchQuery::nesting).max().orElse(0);
+                List<Node> neg = a.parts().stream().filter(p -> p instanceof Not).toList();
+                int negs = neg.stream().mapToInt(SearchQuery::nesting).max().orElse(0) + (neg.size() > 1 ? 1 : 0);
+                yield neg.isEmpty() ? 1 + pos : Math.max(2 + pos, 1 + negs);
+            }
+        };
     }
 
     /** Flattens nesting and drops stop words that stand beside other words. */

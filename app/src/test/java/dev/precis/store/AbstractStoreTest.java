@@ -225,6 +225,11 @@ abstract class AbstractStoreTest {
             nested.insert(0, level % 2 == 0 ? "(stone OR " : "(harbour ").append(')');
         }
         assertEquals(java.util.Set.of(id.get("pier"), id.get("ferry")), java.util.Set.copyOf(search(nested.toString())));
+        String mixed = "pier";
+        for (int level = 0; level < 5; level++) { // rendered fifteen deep, the most a query can get
+            mixed = "(orchid OR harbour -zeppelin" + level + " " + mixed + ")";
+        }
+        assertEquals(java.util.Set.of(id.get("pier"), id.get("ferry"), id.get("orchid")), java.util.Set.copyOf(search(mixed)));
         StringBuilder exclusions = new StringBuilder("pier");
         StringBuilder alternatives = new StringBuilder("pier");
         for (int i = 0; i < 300; i++) {

@@ -59,6 +59,32 @@ class SearchQueryTest {
     }
 
     @Test
+    void nestingIsCountedAsTheDatabaseSeesIt() {
+        assertEquals(15, renderedDepth(SearchQuery.parse(levels(5)).toFts5()), "each level typed is three rendered");
+        String message = assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse(levels(6))).getMessage();
+        assertTrue(message.startsWith("the search nests parentheses or NOT more than 16 deep"), message);
+    }
+
+    /** {@code n} levels of "(w OR x -y ...)": each renders as (w OR ((x AND ...) NOT y)). */
+    private static String levels(int n) {
+        String q = "pier";
+        for (int level = 0; level < n; level++) {
+            q = "(w" + level + " OR x" + level + " -y" + level + " " + q + ")";
+        }
+        return q;
+    }
+
+    private static int renderedDepth(String fts5) {
+        int depth = 0;
+        int max = 0;
+        for (char c : fts5.toCharArray()) {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            max = Math.max(max, depth);
+        }
+        return max;
+    }
+
+    @Test
     void exclusionsRenderFlatHoweverManyThereAre() {
         assertEquals("((\"pier\") NOT (\"fog\" OR \"rain\" OR (\"wind\" OR \"hail\")))",
                 SearchQuery.parse("pier -fog -rain NOT (wind OR hail)").toFts5());

@@ -16,7 +16,8 @@ import java.util.List;
  * Search queries as users type them, parsed and run against a real SQLite store (FTS5) holding
  * two articles. The one expected rejection is the parser's {@link IllegalArgumentException} with a
  * message for the user; any SQL error (a rendered MATCH expression FTS5 cannot read) or other
- * exception is a finding. Checked: hits carry stored ids, and their highlights lie inside their snippets.
+ * exception is a finding. Checked: the rendered expression nests no deeper than the parser allows, hits
+ * carry stored ids, and their highlights lie inside their snippets.
  */
 class SearchQueryFuzzTest {
 
@@ -59,6 +60,13 @@ class SearchQueryFuzzTest {
         }
         if (query.expression() != null) {
             query.toTsquery();
+            int depth = 0;
+            for (char c : query.toFts5().toCharArray()) {
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth > SearchQuery.MAX_NESTING) {
+                    throw new AssertionError("rendered deeper than " + SearchQuery.MAX_NESTING + ": " + query.toFts5());
+                }
+            }
         }
         for (SearchHit hit : STORE.search(query, 10)) {
             if (hit.id() <= 0) {
