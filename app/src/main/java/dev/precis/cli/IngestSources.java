@@ -2,12 +2,9 @@ package dev.precis.cli;
 
 import dev.precis.fetch.PageFetcher;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -23,7 +20,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * Turns the ingest arguments into {@link IngestItem}s: files (.txt, .md, .html, .jsonl, each
  * optionally .gz), folders walked recursively (other files skipped), JSONL streamed line by line
- * (so files of any size work), standard input ({@code -}: JSONL when it starts with '{', else one
+ * (so files of any size work; a line over 16 MB is skipped), standard input ({@code -}: JSONL when it starts with '{', else one
  * text), and URLs.
  */
 final class IngestSources {
@@ -130,13 +127,15 @@ final class IngestSources {
     }
 
     private static void readLines(String name, InputStream in, Consumer<IngestItem> sink) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        JsonlLines lines = new JsonlLines(in);
         long lineNo = 0;
         try {
-            for (String line; (line = reader.readLine()) != null; ) {
+            for (String line; (line = lines.next()) != null; ) {
                 lineNo++;
-                if (!line.isBlank()) {
+                if (lines.tooLong()) {
+                    sink.accept(IngestItem.failed(name + ":" + lineNo,
+                            "is longer than " + (JsonlLines.MAX_CHARS >> 20) + " MB; skipped"));
+                } else if (!line.isBlank()) {
                     sink.accept(IngestItem.jsonLine(name + ":" + lineNo, line));
                 }
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.module.SyModule;
 import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -13,6 +14,7 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.impl.DateParser;
+import dev.precis.text.PortableText;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -43,7 +45,9 @@ import java.util.regex.Pattern;
  * feature {@code disallow-doctype-decl} and turns off external entities), so XXE and entity-expansion
  * ("billion laughs") documents fail at their first line instead of expanding. The refresh interval a
  * feed asks for comes from RSS {@code <ttl>} or the syndication module ({@code sy:updatePeriod}). Dates in formats beyond
- * RFC 822 and W3C are read with the extra masks in {@code rome.properties}.
+ * RFC 822 and W3C are read with the extra masks in {@code rome.properties}. Titles come out as one
+ * line, and all text {@link PortableText portable} (a JSON Feed may escape NUL or lone surrogates into
+ * any string); a link with such characters in it is no link.
  */
 public final class FeedParser {
 
@@ -57,6 +61,7 @@ public final class FeedParser {
 
     private static final Pattern ABSOLUTE = Pattern.compile("(?i)https?://");
     private static final Pattern EMAIL_NAME = Pattern.compile("\\S+@\\S+\\s*\\((.+)\\)");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final int maxEntries;
 
@@ -113,7 +118,7 @@ public final class FeedParser {
         for (SyndEntry e : all.subList(0, Math.min(all.size(), maxEntries))) {
             entries.add(entry(e, baseUrl));
         }
-        return new ParsedFeed(feed.getFeedType(), blankToNull(feed.getTitle()), resolve(baseUrl, feed.getLink()),
+        return new ParsedFeed(feed.getFeedType(), line(feed.getTitle()), resolve(baseUrl, feed.getLink()),
                 ttl(feed), entries, all.size());
     }
 
@@ -154,12 +159,13 @@ public final class FeedParser {
 
     private static FeedEntry entry(SyndEntry e, String baseUrl) {
         String link = e.getLink();
-        if (link != null && link.equals(e.getUri()) && !ABSOLUTE.matcher(link.strip()).lookingAt()) {
+        if (link != null && e.getWireEntry() instanceof Item item && item.getLink() == null
+                && !ABSOLUTE.matcher(link.strip()).lookingAt()) {
             link = null; // ROME's link from a permalink guid that is no URL ("item-17")
         }
         String url = resolve(baseUrl, link);
-        if (url == null && e.getUri() != null && e.getUri().startsWith("http")) {
-            url = e.getUri();
+        if (url == null && e.getUri() != null && ABSOLUTE.matcher(e.getUri().strip()).lookingAt()) {
+            url = resolve(null, e.getUri());
         }
         List<String> authors = new ArrayList<>();
         for (SyndPerson p : e.getAuthors()) {
@@ -176,7 +182,7 @@ public final class FeedParser {
         if (e.getDescription() != null) {
             content = longer(content, e.getDescription().getValue());
         }
-        String title = blankToNull(e.getTitle());
+        String title = line(e.getTitle());
         return new FeedEntry(id(blankToNull(e.getUri()), url, title, content), url, title, authors,
                 instant(date), content);
     }
@@ -193,12 +199,15 @@ public final class FeedParser {
             throw new FeedFormatException("not a feed: JSON without a JSON Feed \"version\"");
         }
         JsonNode items = root.path("items");
+        if (!items.isArray() && !items.isMissingNode()) {
+            throw new FeedFormatException("not a feed: the JSON Feed's \"items\" is not a list");
+        }
         List<FeedEntry> entries = new ArrayList<>();
         for (int i = 0; i < items.size() && entries.size() < maxEntries; i++) {
             entries.add(jsonEntry(items.get(i), baseUrl));
         }
         String format = "json_" + version.substring("https://jsonfeed.org/version/".length());
-        return new ParsedFeed(format, blankToNull(root.path("title").asText(null)),
+        return new ParsedFeed(format, line(root.path("title").asText(null)),
                 resolve(baseUrl, root.path("home_page_url").asText(null)), null, entries, items.size());
     }
 
@@ -225,7 +234,7 @@ public final class FeedParser {
         if (date == null) {
             date = jsonDate(item.path("date_modified").asText(null));
         }
-        String title = blankToNull(item.path("title").asText(null));
+        String title = line(item.path("title").asText(null));
         return new FeedEntry(id(blankToNull(item.path("id").asText(null)), url, title, content), url, title,
                 authors, date, content);
     }
@@ -265,7 +274,7 @@ public final class FeedParser {
         StringBuilder html = new StringBuilder();
         for (String para : text.split("\\n\\s*\\n")) {
             if (!para.isBlank()) {
-                html.append("<p>").append(org.jsoup.nodes.Entities.escape(para.strip())).append("</p>");
+                html.append("<p>").append(org.jsoup.nodes.Entities.escape(PortableText.of(para.strip()))).append("</p>");
             }
         }
         return html.isEmpty() ? null : html.toString();
@@ -274,7 +283,7 @@ public final class FeedParser {
     /** The entry's own id, else its link, else a hash of what it says, so that it is recognized next time. */
     private static String id(String own, String url, String title, String content) {
         if (own != null) {
-            return own;
+            return PortableText.of(own);
         }
         if (url != null) {
             return url;
@@ -300,6 +309,7 @@ public final class FeedParser {
         } else if (n.matches("\\S+@\\S+")) {
             return;
         }
+        n = PortableText.of(n);
         if (!n.isEmpty() && !names.contains(n)) {
             names.add(n);
         }
@@ -309,16 +319,22 @@ public final class FeedParser {
         if (b == null || b.isBlank()) {
             return a;
         }
-        return a == null || b.length() > a.length() ? b : a;
+        return a == null || b.length() > a.length() ? PortableText.of(b) : a;
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return s == null || s.isBlank() ? null : PortableText.of(s.strip());
+    }
+
+    /** A title as one line: feeds indent and wrap titles in their markup. */
+    private static String line(String s) {
+        String t = blankToNull(s);
+        return t == null ? null : WHITESPACE.matcher(t).replaceAll(" ");
     }
 
     /** {@code link} resolved against {@code base}; {@code null} when absent or not an http(s) URL. */
     static String resolve(String base, String link) {
-        if (link == null || link.isBlank()) {
+        if (link == null || link.isBlank() || !PortableText.is(link)) {
             return null;
         }
         try {

@@ -14,6 +14,7 @@ import dev.precis.store.Store;
 import dev.precis.storydesk.StoryDesk;
 import dev.precis.storydesk.StoryInput;
 import dev.precis.text.Doc;
+import dev.precis.text.PortableText;
 
 import java.net.URI;
 import java.time.Duration;
@@ -213,8 +214,8 @@ public final class FeedPoller implements AutoCloseable {
             // The interval kept is the one this answer asked for, so that 304s later keep to it.
             Instant next = settings.schedule().afterSuccess(now, settings.defaultInterval(), parsed.ttl(), maxAge);
             store.updateFeed(new FeedRecord(feed.id(), feed.url(), feed.title() != null ? feed.title() : parsed.title(),
-                    feed.siteUrl() != null ? feed.siteUrl() : parsed.siteUrl(), response.header("etag"),
-                    response.header("last-modified"), Duration.between(now, next), next, now, null, 0,
+                    feed.siteUrl() != null ? feed.siteUrl() : parsed.siteUrl(), PortableText.of(response.header("etag")),
+                    PortableText.of(response.header("last-modified")), Duration.between(now, next), next, now, null, 0,
                     feed.articleCount(), feed.addedAt()));
             return report;
         } catch (RuntimeException e) {
@@ -226,7 +227,7 @@ public final class FeedPoller implements AutoCloseable {
         int errors = feed.errorCount() + 1;
         store.updateFeed(new FeedRecord(feed.id(), feed.url(), feed.title(), feed.siteUrl(), feed.etag(),
                 feed.lastModified(), feed.interval(), settings.schedule().afterError(now, errors, retryAfter), now,
-                why, errors, feed.articleCount(), feed.addedAt()));
+                PortableText.of(why), errors, feed.articleCount(), feed.addedAt()));
         return new FeedReport(feed.id(), feed.url(), FeedReport.Outcome.FAILED, why, 0, 0, 0, 0);
     }
 

@@ -1,5 +1,7 @@
 package dev.precis.feeds;
 
+import dev.precis.text.PortableText;
+
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -13,7 +15,9 @@ import java.util.List;
 
 /**
  * OPML 1.0/2.0 subscription lists, the format feed readers exchange: read with StAX with DTDs and external
- * entities off, written as OPML 2.0. Folders (nested outlines) are flattened on import.
+ * entities off, written as OPML 2.0. Folders (nested outlines) are flattened on import. A title is one line
+ * of {@link PortableText portable} text on both ways, so what is written reads back the same, whatever a
+ * feed called itself.
  */
 public final class Opml {
 
@@ -56,7 +60,7 @@ public final class Opml {
                         if (title == null && !url.equals(attribute(xml, "text"))) {
                             title = attribute(xml, "text");
                         }
-                        out.add(new Subscription(url, title,
+                        out.add(new Subscription(url, oneLine(title),
                                 FeedParser.resolve(null, attribute(xml, "htmlUrl"))));
                     }
                 }
@@ -80,6 +84,15 @@ public final class Opml {
         return null;
     }
 
+    /** {@code title} as one line of portable text: line breaks and tabs, which attributes do not keep, become spaces. */
+    private static String oneLine(String title) {
+        if (title == null) {
+            return null;
+        }
+        String line = PortableText.of(title).replace('\t', ' ').replace('\n', ' ').replace('\r', ' ').strip();
+        return line.isEmpty() ? null : line;
+    }
+
     /** An OPML 2.0 document listing the subscriptions. */
     public static String write(String title, List<Subscription> subscriptions) {
         StringWriter text = new StringWriter();
@@ -92,22 +105,24 @@ public final class Opml {
             xml.writeCharacters("\n  ");
             xml.writeStartElement("head");
             xml.writeStartElement("title");
-            xml.writeCharacters(title);
+            xml.writeCharacters(oneLine(title));
             xml.writeEndElement();
             xml.writeEndElement();
             xml.writeCharacters("\n  ");
             xml.writeStartElement("body");
             for (Subscription s : subscriptions) {
+                String feedUrl = PortableText.of(s.feedUrl());
+                String name = oneLine(s.title());
                 xml.writeCharacters("\n    ");
                 xml.writeEmptyElement("outline");
                 xml.writeAttribute("type", "rss");
-                xml.writeAttribute("text", s.title() != null ? s.title() : s.feedUrl());
-                if (s.title() != null) {
-                    xml.writeAttribute("title", s.title());
+                xml.writeAttribute("text", name != null ? name : feedUrl);
+                if (name != null) {
+                    xml.writeAttribute("title", name);
                 }
-                xml.writeAttribute("xmlUrl", s.feedUrl());
+                xml.writeAttribute("xmlUrl", feedUrl);
                 if (s.siteUrl() != null) {
-                    xml.writeAttribute("htmlUrl", s.siteUrl());
+                    xml.writeAttribute("htmlUrl", PortableText.of(s.siteUrl()));
                 }
             }
             xml.writeCharacters("\n  ");

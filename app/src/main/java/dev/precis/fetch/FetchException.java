@@ -1,5 +1,7 @@
 package dev.precis.fetch;
 
+import dev.precis.text.PortableText;
+
 /** A page could not be fetched or was refused; the message is one line saying why. */
 public final class FetchException extends Exception {
 
@@ -18,7 +20,7 @@ public final class FetchException extends Exception {
      * unwanted.
      */
     public FetchException(String reason, boolean hostUnreachable) {
-        super(reason);
+        super(PortableText.line(reason));
         this.hostUnreachable = hostUnreachable;
     }
 

@@ -4,6 +4,7 @@ import dev.precis.article.Article;
 import dev.precis.digest.Digest;
 import dev.precis.digest.Digester;
 import dev.precis.text.Doc;
+import dev.precis.text.PortableText;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,19 +23,33 @@ import java.util.Locale;
  */
 public record AnalyzedArticle(Article article, Digest digest, String contentHash) {
 
-    /** Analyzes {@code article} once: normalizes its URL, hashes its text and builds its digest. */
+    /**
+     * Analyzes {@code article} once: makes its fields {@link PortableText portable}, normalizes its
+     * URL, hashes its text and builds its digest.
+     */
     public static AnalyzedArticle of(Article article, Digester digester) {
-        Article a = article.url() == null ? article : article.withUrl(ArticleUrl.normalize(article.url()));
+        Article a = portable(article);
+        a = a.url() == null ? a : a.withUrl(ArticleUrl.normalize(a.url()));
         return new AnalyzedArticle(a, digester.digest(a), contentHash(a.text()));
     }
 
     /**
      * Analyzes {@code article} from an analysis of its text already made ({@code doc} must be
-     * {@code Doc.of(article.text())}), so that other stages can share it.
+     * {@code Doc.of(article.text())}), so that other stages can share it. When making the text
+     * portable changed it, the text is analyzed again.
      */
     public static AnalyzedArticle of(Article article, Doc doc, Digester digester) {
-        Article a = article.url() == null ? article : article.withUrl(ArticleUrl.normalize(article.url()));
-        return new AnalyzedArticle(a, digester.digest(doc), contentHash(a.text()));
+        Article a = portable(article);
+        a = a.url() == null ? a : a.withUrl(ArticleUrl.normalize(a.url()));
+        Doc d = a.text().equals(article.text()) ? doc : Doc.of(a.text());
+        return new AnalyzedArticle(a, digester.digest(d), contentHash(a.text()));
+    }
+
+    private static Article portable(Article a) {
+        return new Article(PortableText.of(a.id()), PortableText.of(a.url()), PortableText.of(a.source()),
+                PortableText.of(a.title()), a.byline().stream().map(PortableText::of).toList(),
+                PortableText.of(a.published()), PortableText.of(a.language()), PortableText.of(a.image()),
+                PortableText.of(a.text()));
     }
 
     /** The hash under which {@code text} counts as already stored. */

@@ -19,7 +19,10 @@ import java.util.Locale;
  * {@code source:NAME} (quotes for spaces), {@code since:DATE} and {@code until:DATE} (inclusive;
  * {@code 2024}, {@code 2024-05} or {@code 2024-05-01}). Words are runs of letters and digits;
  * any other character separates them, so input can never inject query operators. Stop words
- * among other words are dropped, as the PostgreSQL parser does too.
+ * among other words are dropped, as the PostgreSQL parser does too. Parentheses and {@code NOT}
+ * nest at most {@value #MAX_NESTING} deep, as typed and as rendered for the database, which keeps
+ * both this parser and the databases' own query parsers within bounds (FTS5's has a fixed stack,
+ * which about 33 levels of operators in parentheses overflow).
  *
  * @param expression the words part, or {@code null} when the query only filters
  * @param source     {@code source:} filter, lowercased, or {@code null}
@@ -27,6 +30,9 @@ import java.util.Locale;
  * @param until      upper bound on {@code published} (exclusive), or {@code null}
  */
 public record SearchQuery(Node expression, String source, String since, String until) {
+
+    /** How deep parentheses and {@code NOT} may nest. */
+    public static final int MAX_NESTING = 16;
 
     /** A node of the expression tree. */
     public sealed interface Node permits Term, And, Or, Not {
@@ -95,11 +101,10 @@ public record SearchQuery(Node expression, String source, String since, String u
                 for (Node p : a.parts()) {
                     (p instanceof Not ? neg : pos).add(fts5(p));
                 }
-                StringBuilder sb = new StringBuilder("(").append(String.join(" AND ", pos)).append(')');
-                for (String x : neg) {
-                    sb.insert(0, '(').append(" NOT ").append(x).append(')');
-                }
-                yield sb.toString();
+                // "a NOT (b OR c)" rather than "(a NOT b) NOT c": FTS5 nests NOT, and caps its tree's depth
+                String all = "(" + String.join(" AND ", pos) + ")";
+                yield neg.isEmpty() ? all
+                        : "(" + all + " NOT " + (neg.size() == 1 ? neg.getFirst() : "(" + String.join(" OR ", neg) + ")") + ")";
             }
         };
     }
@@ -124,6 +129,7 @@ public record SearchQuery(Node expression, String source, String since, String u
     private static final class Parser {
         private final List<String> tokens = new ArrayList<>();
         private int at;
+        private int depth;
         private String source;
         private String since;
         private String until;
@@ -140,6 +146,9 @@ public record SearchQuery(Node expression, String source, String since, String u
                 n = n == null ? more : more == null ? n : new And(List.of(n, more));
             }
             n = simplify(n);
+            if (n != null && nesting(n) > MAX_NESTING) {
+                throw tooDeep();
+            }
             if (n == null && source == null && since == null && until == null) {
                 throw new IllegalArgumentException("the search has no words to look for");
             }
@@ -180,12 +189,16 @@ public record SearchQuery(Node expression, String source, String since, String u
         private Node unary() {
             if (peek("NOT") || peek("-")) {
                 at++;
+                enter();
                 Node p = at < tokens.size() ? unary() : null;
+                depth--;
                 return p == null ? null : new Not(p);
             }
             String tok = tokens.get(at++);
             if (tok.equals("(")) {
+                enter();
                 Node inner = at < tokens.size() ? or() : null;
+                depth--;
                 if (peek(")")) {
                     at++;
                 }
@@ -202,6 +215,12 @@ public record SearchQuery(Node expression, String source, String since, String u
             boolean prefix = tok.endsWith("*");
             List<String> words = words(prefix ? tok.substring(0, tok.length() - 1) : tok);
             return words.isEmpty() ? null : new Term(words, prefix);
+        }
+
+        private void enter() {
+            if (++depth > MAX_NESTING) {
+                throw tooDeep();
+            }
         }
 
         private boolean filter(String name, String value) {
@@ -290,6 +309,26 @@ public record SearchQuery(Node expression, String source, String since, String u
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new IllegalArgumentException(name + ": expects a date like 2024-05-01, 2024-05 or 2024, got '" + value + "'");
         }
+    }
+
+    private static IllegalArgumentException tooDeep() {
+        return new IllegalArgumentException("the search nests parentheses or NOT more than " + MAX_NESTING
+                + " deep; write it flatter");
+    }
+
+    /** How deep {@link #toFts5()} nests parentheses for {@code n}: the depth FTS5's parser has to hold. */
+    private static int nesting(Node n) {
+        return switch (n) {
+            case Term t -> 0;
+            case Not x -> nesting(x.part());
+            case Or o -> 1 + o.parts().stream().mapToInt(SearchQuery::nesting).max().orElse(0);
+            case And a -> {
+                int pos = a.parts().stream().filter(p -> !(p instanceof Not)).mapToInt(SearchQuery::nesting).max().orElse(0);
+                List<Node> neg = a.parts().stream().filter(p -> p instanceof Not).toList();
+                int negs = neg.stream().mapToInt(SearchQuery::nesting).max().orElse(0) + (neg.size() > 1 ? 1 : 0);
+                yield neg.isEmpty() ? 1 + pos : Math.max(2 + pos, 1 + negs);
+            }
+        };
     }
 
     /** Flattens nesting and drops stop words that stand beside other words. */

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
- * Cross-site request forgery protection for the reader's forms: a double-submit cookie (a random
+ * Cross-site request forgery protection. The reader's forms: a double-submit cookie (a random
  * token in a {@code SameSite=Strict} cookie that every form repeats in a hidden field) plus a check
- * that the {@code Origin} (or {@code Referer}) header, when sent, names this server.
+ * that the {@code Origin} (or {@code Referer}) header, when sent, names this server. API writes:
+ * the same origin check, and a body type no other site can send without the browser asking this
+ * server first (a CORS preflight it never grants), so a page elsewhere cannot post to the API.
  */
 final class Csrf {
 
@@ -48,6 +50,27 @@ final class Csrf {
         if (cookie == null || field == null
                 || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8))) {
             throw Problem.forbidden("form token missing or stale; reload the page and try again");
+        }
+    }
+
+    /** Content types any web page may post cross-site without a preflight (the Fetch standard's safelist). */
+    private static final java.util.Set<String> CROSS_SITE_TYPES =
+            java.util.Set.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
+
+    /**
+     * Refuses an API write (a request with a body) from another origin, or with a body type another
+     * site could send: none, or form or plain-text types.
+     */
+    static void checkApiWrite(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin != null && !"null".equals(origin) && !sameOrigin(origin, ctx)) {
+            throw Problem.forbidden("cross-site API write refused");
+        }
+        String type = ctx.header("Content-Type");
+        String bare = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (bare.isEmpty() || CROSS_SITE_TYPES.contains(bare)) {
+            throw new Problem(415, "Unsupported Media Type", "API writes need a Content-Type such as application/json"
+                    + " (feeds) or text/x-opml (OPML import); form and plain-text bodies are refused, as any web page could send them");
         }
     }
 

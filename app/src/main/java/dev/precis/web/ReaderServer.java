@@ -188,6 +188,11 @@ public final class ReaderServer implements AutoCloseable {
     }
 
     private void secureHeaders(Context ctx) {
+        if (!tokenRequired && !namesLoopback(ctx.header("Host"))) {
+            throw Problem.forbidden("this reader serves this machine only (it listens on " + options.host()
+                    + "); a request for another host name is refused, as a DNS rebinding page would send it."
+                    + " To serve other names, listen on them with --host and set --token");
+        }
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
@@ -198,10 +203,20 @@ public final class ReaderServer implements AutoCloseable {
         }
     }
 
-    /** API writes need the bearer token when the server is reachable from other machines. */
+    /**
+     * API writes need the bearer token when the server is reachable from other machines (no other
+     * site can send that header); on loopback, where none is asked, they must come from this origin
+     * with a body type no other site can send ({@link Csrf#checkApiWrite}).
+     */
     private void checkWrite(Context ctx) {
         HandlerType m = ctx.method();
-        if (m == HandlerType.GET || m == HandlerType.HEAD || m == HandlerType.OPTIONS || !tokenRequired) {
+        if (m == HandlerType.GET || m == HandlerType.HEAD || m == HandlerType.OPTIONS) {
+            return;
+        }
+        if (!tokenRequired) {
+            if (m != HandlerType.DELETE) { // a cross-site DELETE needs a preflight, which is never granted
+                Csrf.checkApiWrite(ctx);
+            }
             return;
         }
         if (options.token() == null || options.token().isEmpty()) {
@@ -235,6 +250,24 @@ public final class ReaderServer implements AutoCloseable {
     private static boolean acceptsHtml(Context ctx) {
         String accept = ctx.header("Accept");
         return accept != null && accept.contains("text/html");
+    }
+
+    /**
+     * Whether a {@code Host} header names this machine's loopback: {@code localhost} or a loopback
+     * address literal, any port. Checked without a name lookup.
+     */
+    static boolean namesLoopback(String hostHeader) {
+        if (hostHeader == null) {
+            return true; // HTTP/1.0 without Host: no browser sends that
+        }
+        String h = hostHeader.strip().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[")) {
+            int close = h.indexOf(']');
+            return close > 0 && h.substring(1, close).matches("(0{0,4}:){2,7}0{0,3}1|::1");
+        }
+        int colon = h.indexOf(':');
+        String name = colon >= 0 ? h.substring(0, colon) : h;
+        return name.equals("localhost") || name.equals("localhost.") || name.matches("127(\\.\\d{1,3}){3}");
     }
 
     static boolean isLoopback(String host) {

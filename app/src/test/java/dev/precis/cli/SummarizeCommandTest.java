@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -126,6 +127,23 @@ class SummarizeCommandTest {
         CliRun run = CliRun.of("summarize", huge.toString());
         assertEquals(ExitCodes.BAD_INPUT, run.exit());
         assertTrue(run.err().contains("is larger than 16 MB"), run.err());
+    }
+
+    @Test
+    void aGzipBombIsRefusedAtTheSizeLimit() throws Exception {
+        Path bomb = dir.resolve("bomb.html.gz");
+        try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
+            out.write("<html><body><p>".getBytes(StandardCharsets.UTF_8));
+            byte[] filler = new byte[1 << 20];
+            java.util.Arrays.fill(filler, (byte) 'a');
+            for (int i = 0; i < 64; i++) {
+                out.write(filler);
+            }
+        }
+        assertTrue(Files.size(bomb) < 200_000);
+        CliRun run = CliRun.of("summarize", bomb.toString());
+        assertEquals(ExitCodes.BAD_INPUT, run.exit());
+        assertEquals(List.of("precis: " + bomb + ": is larger than 16 MB"), run.errLines());
     }
 
     @Test

@@ -159,6 +159,30 @@ class FeedParserTest {
     }
 
     @Test
+    void aJsonFeedWhoseItemsAreNoListIsNoFeed() throws Exception {
+        assertEquals("not a feed: the JSON Feed's \"items\" is not a list",
+                problem("{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":{\"title\":\"One\"}}"));
+        assertEquals(0, parse("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"Empty\"}").entries().size());
+        assertEquals(2, parse("{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[null, 7]}").entries().size());
+    }
+
+    @Test
+    void itemsWithoutGuidKeepRelativeLinks() throws Exception {
+        ParsedFeed feed = parse("""
+                <rss version="2.0"><channel><title>Ledger</title>
+                <item><title>Relative</title><link>/2024/ferry</link></item>
+                <item><title>Path-like</title><link>http///news.test/odd</link></item>
+                <item><title>Permalink guid</title><guid>item-17</guid></item>
+                <item><title>Absolute guid</title><guid>https://news.test/2024/pier</guid></item>
+                </channel></rss>""");
+        assertEquals("http://news.test/2024/ferry", feed.entries().get(0).url());
+        assertTrue(feed.entries().get(1).url().startsWith("http://news.test/"), "a path, resolved: " + feed.entries().get(1).url());
+        assertNull(feed.entries().get(2).url());
+        assertEquals("item-17", feed.entries().get(2).id());
+        assertEquals("https://news.test/2024/pier", feed.entries().get(3).url());
+    }
+
+    @Test
     void namesWhatTheDocumentIsInstead() {
         assertEquals("not a feed: an HTML page",
                 problem("<!DOCTYPE html><html><head><title>404</title></head><body>Not found</body></html>"));
@@ -237,5 +261,35 @@ class FeedParserTest {
         assertTrue(a.entries().get(0).id().startsWith("urn:sha1:"));
         assertEquals(a.entries().get(0).id(), b.entries().get(0).id());
         assertFalse(a.entries().get(0).id().equals(a.entries().get(1).id()));
+    }
+
+    @Test
+    void titlesAreOneLine() throws Exception {
+        ParsedFeed feed = parse("""
+                <rss version="2.0"><channel><title>
+                  Ledger
+                  weekly</title>
+                <item><title>Bridge
+                  reopens</title><guid>b-1</guid></item>
+                </channel></rss>""");
+        assertEquals("Ledger weekly", feed.title());
+        assertEquals("Bridge reopens", feed.entries().getFirst().title());
+    }
+
+    @Test
+    void jsonEscapesOfNulAndLoneSurrogatesComeOutPortable() throws Exception {
+        ParsedFeed feed = parse("""
+                {"version":"https://jsonfeed.org/version/1.1","title":"Daily\\u0000 News",
+                 "home_page_url":"https://daily.test/\\ud800","items":[{"id":"a\\u0000","title":"T\\udc00",
+                 "url":"https://daily.test/a\\u0001","authors":[{"name":"Ana\\u0000 Moss"}],
+                 "content_text":"Body\\u0000 text."}]}""");
+        assertEquals("Daily\ufffd News", feed.title());
+        assertNull(feed.siteUrl(), "a link with a lone surrogate is no link");
+        FeedEntry e = feed.entries().getFirst();
+        assertEquals("a\ufffd", e.id());
+        assertEquals("T\ufffd", e.title());
+        assertNull(e.url());
+        assertEquals(List.of("Ana\ufffd Moss"), e.authors());
+        assertEquals("<p>Body\ufffd text.</p>", e.content());
     }
 }

@@ -49,4 +49,21 @@ class OpmlTest {
         assertTrue(assertThrows(FeedFormatException.class, () -> read("<opml><body>")).getMessage()
                 .startsWith("malformed OPML"));
     }
+
+    @Test
+    void titlesAreOnePortableLineSoAnExportReadsBack() throws Exception {
+        List<Opml.Subscription> subs = read("""
+                <?xml version="1.1"?>
+                <opml version="2.0"><body>
+                  <outline title="Valley&#10;&amp;&#9;Hills" xmlUrl="http://valley.test/rss"/>
+                  <outline title="Bell&#1;Tower" xmlUrl="http://bell.test/rss"/>
+                </body></opml>""");
+        assertEquals(List.of(new Opml.Subscription("http://valley.test/rss", "Valley & Hills", null),
+                new Opml.Subscription("http://bell.test/rss", "Bell\ufffdTower", null)), subs);
+        assertEquals(subs, read(Opml.write("Mine", subs)));
+
+        // whatever a feed called itself, an export is a document that imports again
+        String doc = Opml.write("Mine\u0000", List.of(new Opml.Subscription("http://a.test/feed", "A\u0000\ud800\nB", null)));
+        assertEquals(List.of(new Opml.Subscription("http://a.test/feed", "A\ufffd\ufffd B", null)), read(doc));
+    }
 }

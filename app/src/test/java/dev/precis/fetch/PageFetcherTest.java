@@ -82,6 +82,50 @@ class PageFetcherTest {
         assertEquals(0, web.hits("/inside").size());
     }
 
+    /**
+     * DNS rebinding: a name that answers with an approved address for the check and a private one
+     * for the connection, or with both at once, or that a redirect points to. The fetcher looks a
+     * name up once per hop and connects to the address it approved, so the server on the private
+     * address never sees a request.
+     */
+    @Test
+    void aRebindingNameNeverReachesAnAddressTheGuardRefused() throws Exception {
+        InetAddress approved = InetAddress.getByName("127.0.0.1");
+        InetAddress inside = InetAddress.getByName("127.0.0.2");
+        PageFetcher guarded = new PageFetcher(Duration.ofSeconds(30), false, Set.of(approved), PageFetcher.MAX_BYTES);
+        web.page("/page", "text/plain", "outside");
+        web.route("/hop", ex -> {
+            ex.getResponseHeaders().set("Location", "http://hop.rebind.test:" + web.port() + "/page");
+            TestWeb.send(ex, 302, null, new byte[0]);
+        });
+        com.sun.net.httpserver.HttpServer insideServer =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(inside, web.port()), 8);
+        java.util.concurrent.atomic.AtomicInteger insideHits = new java.util.concurrent.atomic.AtomicInteger();
+        insideServer.createContext("/", ex -> {
+            insideHits.incrementAndGet();
+            TestWeb.send(ex, 200, "text/plain", "inside".getBytes(StandardCharsets.UTF_8));
+        });
+        insideServer.start();
+        try {
+            ScriptedResolver.answer("flip.rebind.test", List.of(List.of(approved), List.of(inside)));
+            FetchResponse first = guarded.get("http://flip.rebind.test:" + web.port() + "/page", Map.of());
+            assertEquals("outside", new String(first.body(), StandardCharsets.UTF_8));
+            assertEquals(1, ScriptedResolver.lookups("flip.rebind.test"), "one lookup per hop: checked and connected alike");
+            assertTrue(refusal(guarded, "http://flip.rebind.test:" + web.port() + "/page")
+                    .startsWith("refused: flip.rebind.test resolves to the private address 127.0.0.2"));
+
+            ScriptedResolver.answer("both.rebind.test", List.of(List.of(inside, approved)));
+            FetchResponse both = guarded.get("http://both.rebind.test:" + web.port() + "/page", Map.of());
+            assertEquals("outside", new String(both.body(), StandardCharsets.UTF_8), "the approved address of the two");
+
+            ScriptedResolver.answer("hop.rebind.test", List.of(List.of(inside)));
+            assertTrue(refusal(guarded, web.url("/hop")).startsWith("refused: hop.rebind.test resolves to the private"));
+            assertEquals(0, insideHits.get());
+        } finally {
+            insideServer.stop(0);
+        }
+    }
+
     @Test
     void followsFiveRedirectsButNotSix() throws Exception {
         for (int i = 0; i < 6; i++) {

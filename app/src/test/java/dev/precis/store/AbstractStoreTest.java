@@ -4,6 +4,7 @@ import dev.precis.article.Article;
 import dev.precis.cli.CliRun;
 import dev.precis.digest.Digest;
 import dev.precis.fetch.TestWeb;
+import dev.precis.text.PortableText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,22 @@ abstract class AbstractStoreTest {
         assertEquals(expected.keyphrases(), d.keyphrases());
         d.summary().sentences().forEach(ss -> assertEquals(ss.text(), a.text().substring(ss.start(), ss.end())));
         assertTrue(store.article(out.getFirst().id() + 1000).isEmpty());
+    }
+
+    @Test
+    void textFromOutsideWithNulAndLoneSurrogatesIsStored() {
+        // JSON escapes deliver any UTF-16 unit; PostgreSQL refuses NUL in text and failed the whole batch
+        Article hostile = new Article("nul\u0000id", "https://nul.example/a", "Nul\u0000Post", "Pier\u0000 vote",
+                List.of("Ida\u0000 Strand"), "2024-01-01", "en", null,
+                "The council met on Tuesday.\u0000 It voted to rebuild the pier \ud800before winter. \"We will,\" said Ida Strand.");
+        List<AddOutcome> out = store.add(List.of(StoreFixtures.analyzed(hostile), StoreFixtures.analyzed(StoreFixtures.ORCHID)));
+        assertEquals(List.of(AddOutcome.Kind.ADDED, AddOutcome.Kind.ADDED), out.stream().map(AddOutcome::kind).toList());
+        StoredArticle back = store.article(out.getFirst().id()).orElseThrow();
+        assertEquals(PortableText.of(hostile.text()), back.article().text());
+        assertEquals(hostile.text().length(), back.article().text().length(), "offsets into the text stay valid");
+        assertEquals("Pier\ufffd vote", back.article().title());
+        assertEquals(List.of("Ida\ufffd Strand"), back.article().byline());
+        assertFalse(back.digest().statements().isEmpty());
     }
 
     @Test
@@ -238,6 +255,30 @@ abstract class AbstractStoreTest {
     }
 
     @Test
+    void theDeepestAndLongestSearchesTheParserAllowsRun() {
+        Map<String, Long> id = addAll();
+        StringBuilder nested = new StringBuilder("pier");
+        for (int level = 0; level < SearchQuery.MAX_NESTING; level++) {
+            nested.insert(0, level % 2 == 0 ? "(stone OR " : "(harbour ").append(')');
+        }
+        assertEquals(java.util.Set.of(id.get("pier"), id.get("ferry")), java.util.Set.copyOf(search(nested.toString())));
+        String mixed = "pier";
+        for (int level = 0; level < 5; level++) { // rendered fifteen deep, the most a query can get
+            mixed = "(orchid OR harbour -zeppelin" + level + " " + mixed + ")";
+        }
+        assertEquals(java.util.Set.of(id.get("pier"), id.get("ferry"), id.get("orchid")), java.util.Set.copyOf(search(mixed)));
+        StringBuilder exclusions = new StringBuilder("pier");
+        StringBuilder alternatives = new StringBuilder("pier");
+        for (int i = 0; i < 300; i++) {
+            exclusions.append(" -word").append(i);
+            alternatives.append(" OR word").append(i);
+        }
+        assertEquals(java.util.Set.of(id.get("pier"), id.get("ferry")), java.util.Set.copyOf(search(exclusions.toString())));
+        assertEquals(java.util.Set.of(id.get("pier"), id.get("ferry")), java.util.Set.copyOf(search(alternatives.toString())));
+        assertEquals(List.of(id.get("pier")), search(exclusions + " -fog"));
+    }
+
+    @Test
     void statementsAreQueryableBySpeaker() {
         AnalyzedArticle base = StoreFixtures.analyzed(StoreFixtures.PIER);
         String text = StoreFixtures.PIER.text();
@@ -283,6 +324,7 @@ abstract class AbstractStoreTest {
                 "{\"url\":\"https://post.example/raw\",\"html\":\"<html><head><title>Raw page</title></head><body><p>The orchid garden will stay open late on Friday.</p></body></html>\"}",
                 "{\"title\":\"No body\"}",
                 "{\"id\":\"x1\",\"text\":\"Another article reusing an id that is already taken here.\"}",
+                "tru\u001bc", // ESC c resets a terminal; the error line quotes the token
                 "") + "\n");
         Path txt = tmp.resolve("dir/sub/ferry.txt");
         Files.createDirectories(txt.getParent());
@@ -299,9 +341,12 @@ abstract class AbstractStoreTest {
         assertTrue(errs.stream().anyMatch(l -> l.contains("bad.txt: is not valid UTF-8")), first.err());
         assertTrue(errs.stream().anyMatch(l -> l.contains("missing.txt: no such file")), first.err());
         assertTrue(errs.stream().anyMatch(l -> l.contains("http://127.0.0.1:9/page: ") && l.contains("private")), first.err());
+        assertTrue(errs.stream().anyMatch(l -> l.startsWith("precis: " + jsonl + ":7: broken JSON") && l.contains("tru\\u001bc")),
+                first.err());
         assertTrue(errs.stream().allMatch(l -> l.startsWith("precis: ")), "one line per problem, no stack traces: " + first.err());
+        assertFalse(first.err().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n'), "no control characters: " + first.err());
         assertTrue(first.out().strip().endsWith("}"));
-        assertTrue(first.out().contains("\"added\":3,\"duplicates\":0,\"failed\":7"), first.out());
+        assertTrue(first.out().contains("\"added\":3,\"duplicates\":0,\"failed\":8"), first.out());
         CliRun again = cli(storeArgs(), "ingest", jsonl.toString(), tmp.resolve("dir").toString(), "--json");
         assertTrue(again.out().contains("\"added\":0,\"duplicates\":3"), again.out());
         CliRun stats = cli(storeArgs(), "stats", "--json");

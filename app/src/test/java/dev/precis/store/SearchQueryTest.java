@@ -2,6 +2,8 @@ package dev.precis.store;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -52,5 +54,50 @@ class SearchQueryTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse("NOT fog")).getMessage().contains("only excludes"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse("pier OR NOT fog")).getMessage().contains("NOT must follow"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse("pier since:yesterday")).getMessage().startsWith("since:"));
+    }
+
+    @Test
+    void nestingIsBoundedBeforeItCanOverflowAParser() {
+        String deepest = "(".repeat(SearchQuery.MAX_NESTING) + "pier" + ")".repeat(SearchQuery.MAX_NESTING);
+        assertEquals("\"pier\"", SearchQuery.parse(deepest).toFts5());
+        for (String q : List.of("(".repeat(SearchQuery.MAX_NESTING + 1) + "pier", "(".repeat(200_000) + "pier",
+                "pier " + "NOT ".repeat(200_000) + "fog", "pier " + "-(".repeat(20) + "fog")) {
+            String message = assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse(q)).getMessage();
+            assertTrue(message.startsWith("the search nests parentheses or NOT more than 16 deep"), message);
+        }
+    }
+
+    @Test
+    void nestingIsCountedAsTheDatabaseSeesIt() {
+        assertEquals(15, renderedDepth(SearchQuery.parse(levels(5)).toFts5()), "each level typed is three rendered");
+        String message = assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse(levels(6))).getMessage();
+        assertTrue(message.startsWith("the search nests parentheses or NOT more than 16 deep"), message);
+    }
+
+    /** {@code n} levels of "(w OR x -y ...)": each renders as (w OR ((x AND ...) NOT y)). */
+    private static String levels(int n) {
+        String q = "pier";
+        for (int level = 0; level < n; level++) {
+            q = "(w" + level + " OR x" + level + " -y" + level + " " + q + ")";
+        }
+        return q;
+    }
+
+    private static int renderedDepth(String fts5) {
+        int depth = 0;
+        int max = 0;
+        for (char c : fts5.toCharArray()) {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            max = Math.max(max, depth);
+        }
+        return max;
+    }
+
+    @Test
+    void exclusionsRenderFlatHoweverManyThereAre() {
+        assertEquals("((\"pier\") NOT (\"fog\" OR \"rain\" OR (\"wind\" OR \"hail\")))",
+                SearchQuery.parse("pier -fog -rain NOT (wind OR hail)").toFts5());
+        assertEquals("('pier' & !'fog' & !'rain' & !('wind' | 'hail'))",
+                SearchQuery.parse("pier -fog -rain NOT (wind OR hail)").toTsquery());
     }
 }

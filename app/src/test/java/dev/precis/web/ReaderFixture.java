@@ -65,6 +65,56 @@ final class ReaderFixture implements AutoCloseable {
         return HttpRequest.newBuilder(URI.create(url(path)));
     }
 
+    /**
+     * Sends {@code head} (request line and headers, blank line included) and then {@code bodyBytes}
+     * bytes of body, exactly as written, on a plain socket; returns the status line of the answer.
+     * The answer is read while the body is still being sent, since a server refusing the body
+     * answers early and closes; writing stops at the first write that fails.
+     *
+     * @param chunked whether to send the body in chunked transfer encoding, 64 KB a chunk
+     */
+    String raw(String head, long bodyBytes, boolean chunked) throws Exception {
+        URI uri = URI.create(reader.url());
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(20_000);
+            java.io.InputStream in = socket.getInputStream();
+            java.util.concurrent.CompletableFuture<String> status = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                StringBuilder line = new StringBuilder();
+                try {
+                    for (int c; (c = in.read()) >= 0 && c != '\n'; ) {
+                        line.append((char) c);
+                    }
+                } catch (IOException e) {
+                    line.append(" (").append(e.getMessage()).append(')');
+                }
+                return line.toString().strip();
+            });
+            try {
+                java.io.OutputStream out = socket.getOutputStream();
+                out.write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                byte[] block = new byte[65536];
+                java.util.Arrays.fill(block, (byte) 'a');
+                for (long sent = 0; sent < bodyBytes && !status.isDone(); sent += block.length) {
+                    int n = (int) Math.min(block.length, bodyBytes - sent);
+                    if (chunked) {
+                        out.write((Integer.toHexString(n) + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    }
+                    out.write(block, 0, n);
+                    if (chunked) {
+                        out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    }
+                }
+                if (chunked && !status.isDone()) {
+                    out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
+                out.flush();
+            } catch (IOException refusedMidway) {
+                // the server stopped reading; its answer is what counts
+            }
+            return status.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         reader.close();

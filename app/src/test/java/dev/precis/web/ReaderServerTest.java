@@ -214,6 +214,40 @@ class ReaderServerTest {
     }
 
     @Test
+    void apiWritesRefuseWhatAnotherSiteCouldSend() throws Exception {
+        String opml = "<opml version=\"2.0\"><body><outline title=\"=\" xmlUrl=\"https://csrf.example/rss\"/></body></opml>";
+        String json = "{\"url\":\"https://csrf.example/feed\"}";
+        // what a page elsewhere can post without the browser asking first: no type, a form type or text/plain
+        for (String type : new String[]{null, "text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x"}) {
+            for (String[] write : new String[][]{{"/api/v1/feeds", json}, {"/api/v1/feeds/import", opml}}) {
+                HttpRequest.Builder post = f.request(write[0]).POST(HttpRequest.BodyPublishers.ofString(write[1]));
+                if (type != null) {
+                    post.header("Content-Type", type);
+                }
+                assertEquals(415, f.send(post).statusCode(), write[0] + " as " + type);
+            }
+        }
+        HttpResponse<String> foreign = f.send(f.request("/api/v1/feeds").header("Content-Type", "application/json")
+                .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.ofString(json)));
+        assertEquals(403, foreign.statusCode());
+        assertFalse(f.get("/api/v1/feeds").body().contains("csrf.example"), "nothing was subscribed");
+    }
+
+    @Test
+    void aHostNameRebindingToTheLoopbackReaderIsRefused() throws Exception {
+        int port = java.net.URI.create(f.url("/")).getPort();
+        for (String host : List.of("evil.example:" + port, "evil.example", "127.0.0.1.evil.example:" + port, "localhost.evil:" + port)) {
+            String status = f.raw("GET /api/v1/articles HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", 0, false);
+            assertTrue(status.startsWith("HTTP/1.1 403"), host + ": " + status);
+        }
+        for (String host : List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port, "LOCALHOST")) {
+            String status = f.raw("GET /api/v1/health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", 0, false);
+            assertTrue(status.startsWith("HTTP/1.1 200"), host + ": " + status);
+        }
+    }
+
+    @Test
     void oversizedRequestsAreRefused() throws Exception {
         byte[] big = new byte[(int) ReaderServer.MAX_REQUEST_BYTES + 10];
         HttpResponse<String> r = f.send(f.request("/api/v1/feeds/import").expectContinue(true).header("Content-Type", "text/x-opml")
@@ -222,11 +256,44 @@ class ReaderServerTest {
     }
 
     @Test
+    void aChunkedBodyWithoutLengthIsCutOffAtTheLimitToo() throws Exception {
+        for (String path : List.of("/api/v1/feeds/import", "/api/v1/feeds", "/feeds/import", "/feeds")) {
+            String status = f.raw("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/x-opml\r\n"
+                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n", 64L << 20, true);
+            assertTrue(status.startsWith("HTTP/1.1 413"), path + ": " + status);
+        }
+    }
+
+    @Test
+    void oversizedHeadersAndAddressesAreRefused() throws Exception {
+        String bigHeader = f.raw("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: " + "a".repeat(100_000)
+                + "\r\nConnection: close\r\n\r\n", 0, false);
+        assertTrue(bigHeader.startsWith("HTTP/1.1 431"), bigHeader);
+        String bigUrl = f.raw("GET /search?q=" + "a".repeat(100_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                0, false);
+        assertTrue(bigUrl.startsWith("HTTP/1.1 414") || bigUrl.startsWith("HTTP/1.1 431"), bigUrl);
+    }
+
+    @Test
+    void staticFilesStayInTheirFolder() throws Exception {
+        for (String path : List.of("/static/../Api.class", "/static/..%2fApi.class", "/static/%2e%2e/Api.class",
+                "/static/%2e%2e%2fApi.class", "/static/..%5cApi.class", "/static/..\\Api.class",
+                "/static/reader.css/../../Api.class", "/static/%252e%252e/Api.class", "/static/..;/Api.class",
+                "/static//dev/precis/web/Api.class", "/static/../../../rome.properties", "/static/%2e%2e/%2e%2e/%2e%2e/rome.properties",
+                "/static/../../../db/migration/sqlite/V1__store.sql", "/static/.%00./Api.class")) {
+            String status = f.raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 0, false);
+            assertTrue(status.startsWith("HTTP/1.1 400") || status.startsWith("HTTP/1.1 404"), path + ": " + status);
+        }
+        assertTrue(f.raw("GET /static/reader.css HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 0, false)
+                .startsWith("HTTP/1.1 200"), "the folder itself is served");
+    }
+
+    @Test
     void storedXssInTitleBylineBodyAndFeedNameRendersInert() throws Exception {
         String opml = "<?xml version=\"1.0\"?><opml version=\"2.0\"><body><outline title=\""
                 + ReaderFixture.XSS_FEED.replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;")
                 + "\" xmlUrl=\"https://xss.example/rss\"/></body></opml>";
-        f.send(f.request("/api/v1/feeds/import").POST(HttpRequest.BodyPublishers.ofString(opml)));
+        f.send(f.request("/api/v1/feeds/import").header("Content-Type", "text/x-opml").POST(HttpRequest.BodyPublishers.ofString(opml)));
         for (String path : List.of("/articles/" + f.hostileId, "/feeds", "/search?q=harbour", "/",
                 "/stories/" + json(f.get("/api/v1/articles/" + f.hostileId)).path("story").asText())) {
             String html = f.get(path).body();

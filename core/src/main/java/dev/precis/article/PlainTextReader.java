@@ -70,7 +70,7 @@ public final class PlainTextReader {
                 }
                 continue;
             }
-            if (heading && title == null && contentLines(kept) == 0) {
+            if (heading && title == null && contentLines(kept) == 0 && !line.isBlank()) {
                 title = line.strip();
                 headingTitle = true;
                 continue;

@@ -78,4 +78,13 @@ class PlainTextReaderTest {
         assertEquals("Port Strike Ends", a.title());
         assertEquals(List.of("Dock workers returned to work, the union said."), a.paragraphs());
     }
+
+    @Test
+    void aHeadingWithoutWordsIsNoTitle() {
+        for (String md : List.of("# \n\nDock workers returned to work.", "# [](https://example.org/)\n\nDock workers returned to work.")) {
+            Article a = reader.readMarkdown(md);
+            assertNull(a.title(), md);
+            assertEquals(List.of("Dock workers returned to work."), a.paragraphs());
+        }
+    }
 }

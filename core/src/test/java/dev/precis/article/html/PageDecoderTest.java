@@ -68,6 +68,20 @@ class PageDecoderTest {
     }
 
     @Test
+    void aGzipBombIsCutOffAtTheCap() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < (PageDecoder.MAX_BYTES >> 20) + 48; i++) {
+                gz.write(zeros);
+            }
+        }
+        assertTrue(out.size() < 200_000);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PageDecoder.decode(out.toByteArray(), null));
+        assertEquals("page is larger than 16 MB", e.getMessage());
+    }
+
+    @Test
     void brokenGzipIsAClearError() {
         byte[] bytes = {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PageDecoder.decode(bytes, null));
