@@ -43,7 +43,7 @@ public final class Opml {
         try {
             XMLStreamReader xml = factory.createXMLStreamReader(new StringReader(document));
             while (xml.hasNext()) {
-                int event = xml.next();
+                int event = next(xml);
                 if (event == XMLStreamConstants.DTD) {
                     throw new FeedFormatException("refused: the OPML document declares a DOCTYPE");
                 }
@@ -72,6 +72,19 @@ public final class Opml {
             throw new FeedFormatException("not an OPML document (no <opml> element)");
         }
         return out;
+    }
+
+    /**
+     * The next parse event. The JDK's parser fails on some malformed documents with an internal
+     * error instead of an {@link XMLStreamException} (a control character inside a DOCTYPE it skips
+     * throws {@code MissingResourceException} for its missing message); that is malformed input too.
+     */
+    private static int next(XMLStreamReader xml) throws XMLStreamException {
+        try {
+            return xml.next();
+        } catch (RuntimeException e) {
+            throw new XMLStreamException("unreadable XML (" + e.getClass().getSimpleName() + ")", e);
+        }
     }
 
     private static String attribute(XMLStreamReader xml, String name) {

@@ -48,6 +48,9 @@ class OpmlTest {
         assertTrue(assertThrows(FeedFormatException.class, () -> read("<rss/>")).getMessage().startsWith("not an OPML"));
         assertTrue(assertThrows(FeedFormatException.class, () -> read("<opml><body>")).getMessage()
                 .startsWith("malformed OPML"));
+        // a control character inside a DOCTYPE makes the JDK's parser fail with an internal error
+        assertTrue(assertThrows(FeedFormatException.class, () -> read("<?xml version=\"1.0\"?><!DOCTYPE m[\u0000\n"))
+                .getMessage().startsWith("malformed OPML"));
     }
 
     @Test
