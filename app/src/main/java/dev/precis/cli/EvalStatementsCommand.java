@@ -19,7 +19,9 @@ import java.util.concurrent.Callable;
 /** {@code precis eval statements}: who-said-what extraction against gold quotes. */
 @Command(name = "statements", mixinStandardHelpOptions = true,
         description = {"Statement extraction scored with the Gender Gap Tracker quote metric: lenient (overlap >= 0.3",
-                "of the gold span) and strict (>= 0.8) P/R/F1, speaker match and cue match (e.g. ggt.jsonl, polnear.jsonl)."})
+                "of the gold span) and strict (>= 0.8) P/R/F1, speaker match and cue match (e.g. ggt.jsonl, polnear.jsonl).",
+                "Also the speaker match against each gold speaker span re-anchored to its words nearest the gold cue",
+                "(speaker_match_anchored), since the GGT speaker offsets often point at another mention."})
 final class EvalStatementsCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "JSONL with text and quotes.")

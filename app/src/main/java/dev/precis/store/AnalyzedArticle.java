@@ -28,8 +28,7 @@ public record AnalyzedArticle(Article article, Digest digest, String contentHash
      * URL, hashes its text and builds its digest.
      */
     public static AnalyzedArticle of(Article article, Digester digester) {
-        Article a = portable(article);
-        a = a.url() == null ? a : a.withUrl(ArticleUrl.normalize(a.url()));
+        Article a = ready(article);
         return new AnalyzedArticle(a, digester.digest(a), contentHash(a.text()));
     }
 
@@ -39,10 +38,15 @@ public record AnalyzedArticle(Article article, Digest digest, String contentHash
      * portable changed it, the text is analyzed again.
      */
     public static AnalyzedArticle of(Article article, Doc doc, Digester digester) {
-        Article a = portable(article);
-        a = a.url() == null ? a : a.withUrl(ArticleUrl.normalize(a.url()));
+        Article a = ready(article);
         Doc d = a.text().equals(article.text()) ? doc : Doc.of(a.text());
         return new AnalyzedArticle(a, digester.digest(d), contentHash(a.text()));
+    }
+
+    /** The article as stored: its fields made {@link PortableText portable}, its URL normalized. */
+    private static Article ready(Article article) {
+        Article a = portable(article);
+        return a.url() == null ? a : a.withUrl(ArticleUrl.normalize(a.url()));
     }
 
     private static Article portable(Article a) {
