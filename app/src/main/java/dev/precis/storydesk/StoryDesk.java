@@ -15,6 +15,7 @@ import dev.precis.store.StoryConflictException;
 import dev.precis.store.StoryGroupingState;
 import dev.precis.store.StoryRow;
 import dev.precis.stories.ArticleFeatures;
+import dev.precis.stories.Meaning;
 import dev.precis.stories.Fingerprint;
 import dev.precis.stories.Keyphrases;
 import dev.precis.stories.StoryAssignment;
@@ -347,7 +348,8 @@ public final class StoryDesk {
         GroupingRow row = r.row();
         Article a = row.article();
         LocalDate day = day(a.published(), row.addedAt());
-        grouper.restoreMember(row.storyId(), new ArticleFeatures(a.title(), a.text(), day, a.source(), a.url(), r.doc()));
+        grouper.restoreMember(row.storyId(),
+                new ArticleFeatures(a.title(), a.text(), day, a.source(), a.url(), r.doc(), r.meaning()));
         live.computeIfAbsent(row.storyId(), LiveStory::new).add(row.articleId(), row.duplicateOf(), r.fingerprint(),
                 keyphrases(row.keyphrases()), time(a, row.addedAt()), day);
         tick(day);
@@ -389,13 +391,16 @@ public final class StoryDesk {
         return StoryInput.of(row.articleId(), row.article(), row.addedAt(), Doc.of(row.article().text()));
     }
 
-    /** A member replayed at a restart: its keyphrases are stored, so only the grouper's features and the fingerprint. */
+    /**
+     * A member replayed at a restart: its keyphrases are stored, so only the grouper's features
+     * (analysis and meaning, computed again) and the fingerprint.
+     */
     private static Restored restoring(GroupingRow row) {
         Doc doc = Doc.of(row.article().text());
-        return new Restored(row, doc, Fingerprint.of(doc));
+        return new Restored(row, doc, Fingerprint.of(doc), Meaning.of(row.article().title(), row.article().text()));
     }
 
-    private record Restored(GroupingRow row, Doc doc, Fingerprint fingerprint) {
+    private record Restored(GroupingRow row, Doc doc, Fingerprint fingerprint, float[] meaning) {
     }
 
     /** One membership being made in a step. */
@@ -514,7 +519,7 @@ public final class StoryDesk {
 
     private static ArticleFeatures features(StoryInput in, LocalDate day) {
         Article a = in.article();
-        return new ArticleFeatures(a.title(), a.text(), day, a.source(), a.url(), in.doc());
+        return new ArticleFeatures(a.title(), a.text(), day, a.source(), a.url(), in.doc(), in.meaning());
     }
 
     private static LocalDate day(StoryInput in) {

@@ -226,7 +226,7 @@ abstract class AbstractStoryStoreTest {
      */
     @Test
     void mergesAreReflectedInTheStore() {
-        StoryGrouper.Options merging = new StoryGrouper.Options(60, 0.99, 0.0, 0.15, 0.70, 0.15, 0.2, 2, 0.05, 100);
+        StoryGrouper.Options merging = new StoryGrouper.Options(60, 0.99, 0.0, 0.15, 0.70, 0.15, 0.2, 2, 0.05, 100, 0.0);
         List<Article> order = List.of(PIER_GAZETTE, ORCHID_POST, PIER_POST, ORCHID_COURIER, PIER_HERALD, PIER_REPOST, FERRY);
         try (Store store = open(newLocation())) {
             StoryDesk desk = new StoryDesk(store, merging, 2);
@@ -256,7 +256,7 @@ abstract class AbstractStoryStoreTest {
 
     @Test
     void aMergedStoryIdShowsTheStoryItBecame() throws Exception {
-        StoryGrouper.Options merging = new StoryGrouper.Options(60, 0.99, 0.0, 0.15, 0.70, 0.15, 0.2, 2, 0.05, 100);
+        StoryGrouper.Options merging = new StoryGrouper.Options(60, 0.99, 0.0, 0.15, 0.70, 0.15, 0.2, 2, 0.05, 100, 0.0);
         List<String> at = newLocation();
         try (Store store = open(at)) {
             StoryDesk desk = new StoryDesk(store, merging, 1);
