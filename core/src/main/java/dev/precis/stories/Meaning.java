@@ -1,6 +1,10 @@
 package dev.precis.stories;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 
 /**
@@ -62,6 +66,47 @@ public final class Meaning {
             v[i] /= (float) norm;
         }
         return v;
+    }
+
+    /**
+     * The mean vector of a few typical news leads written for this purpose (resource
+     * {@code meaning-prior.txt}): all encoder vectors lean this common way, whatever the story.
+     * Story grouping starts from it before it has seen enough articles to learn the mean itself.
+     */
+    public static float[] prior() {
+        return Prior.MEAN.clone();
+    }
+
+    private static final class Prior {
+        static final float[] MEAN = load();
+
+        private static float[] load() {
+            double[] sum = new double[DIMENSIONS];
+            int n = 0;
+            try (InputStream in = Meaning.class.getResourceAsStream("meaning-prior.txt")) {
+                if (in == null) {
+                    throw new IllegalStateException("meaning-prior.txt is missing from the library");
+                }
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    int dot = line.indexOf(". ");
+                    float[] v = of(line.substring(0, dot), line.substring(dot + 2));
+                    for (int i = 0; i < DIMENSIONS; i++) {
+                        sum[i] += v[i];
+                    }
+                    n++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read meaning-prior.txt", e);
+            }
+            float[] mean = new float[DIMENSIONS];
+            for (int i = 0; i < DIMENSIONS; i++) {
+                mean[i] = (float) (sum[i] / n);
+            }
+            return mean;
+        }
     }
 
     /** The text the encoder reads: headline, then the lead cut at a space before {@link #LEAD_CHARS}. */

@@ -27,7 +27,8 @@ import java.util.Set;
  * A fifth view is the article's {@link Meaning}, a sentence encoder's vector of headline and lead,
  * which finds outlets that tell one event in different words. Such vectors all lean one common
  * way, so cosines between unrelated articles are high; each is centred on the running mean of all
- * vectors seen (Mu and Viswanath, "All-but-the-Top", ICLR 2018) before it is compared, which makes
+ * vectors seen (Mu and Viswanath, "All-but-the-Top", ICLR 2018), started from
+ * {@link Meaning#prior()}, before it is compared, which makes
  * one threshold fit both small and large stories. Its link is plain average link (the mean of the
  * member cosines), and the similarity is {@code (terms + w * meaning) / (1 + w)} with
  * {@code w = } {@link Options#meaningWeight}.
@@ -111,6 +112,12 @@ public final class StoryGrouper {
     }
 
     private static final int INDEXED_BODY_TERMS = 12;
+    /**
+     * The {@link Meaning#prior()} counts as this many articles in the mean that meanings are centred
+     * on: with only a few articles seen, their own mean would pull paraphrases apart (two articles
+     * centred on their mean point in opposite directions).
+     */
+    private static final int PRIOR_WEIGHT = 50;
     private static final int KEPT_TITLES = 8;
     /**
      * Terms held by more live stories than this are not looked up: they are too common to
@@ -399,6 +406,13 @@ public final class StoryGrouper {
         if (meaning == null || options.meaningWeight <= 0) {
             return null;
         }
+        if (meaningCount == 0) {
+            float[] prior = Meaning.prior();
+            for (int i = 0; i < prior.length; i++) {
+                meaningSum[i] = PRIOR_WEIGHT * prior[i];
+            }
+            meaningCount = PRIOR_WEIGHT;
+        }
         if (learn) {
             for (int i = 0; i < meaning.length; i++) {
                 meaningSum[i] += meaning[i];
@@ -408,7 +422,7 @@ public final class StoryGrouper {
         float[] c = new float[meaning.length];
         double norm = 0;
         for (int i = 0; i < meaning.length; i++) {
-            c[i] = (float) (meaning[i] - (meaningCount == 0 ? 0 : meaningSum[i] / meaningCount));
+            c[i] = (float) (meaning[i] - meaningSum[i] / meaningCount);
             norm += c[i] * c[i];
         }
         if (norm == 0) {
