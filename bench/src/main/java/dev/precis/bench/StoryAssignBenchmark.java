@@ -53,6 +53,10 @@ public class StoryAssignBenchmark {
     @Param({"100000"})
     int stories;
 
+    /** Weight of the meaning view: the default, and 0 (terms alone) as the baseline of the same run. */
+    @Param({"default", "0"})
+    String meaningWeight;
+
     StoryGrouper grouper;
     List<ArticleFeatures> probes;
     int next;
@@ -61,7 +65,9 @@ public class StoryAssignBenchmark {
     public void setUp() {
         SplittableRandom random = new SplittableRandom(42);
         double[] cumulative = zipf(VOCABULARY, 1.0);
-        grouper = new StoryGrouper();
+        StoryGrouper.Options options = StoryGrouper.Options.defaults();
+        grouper = new StoryGrouper("default".equals(meaningWeight) ? options
+                : options.withMeaningWeight(Double.parseDouble(meaningWeight)));
         List<String[]> seeds = new ArrayList<>();
         List<float[]> seedMeanings = new ArrayList<>();
         for (int s = 1; s <= stories; s++) {

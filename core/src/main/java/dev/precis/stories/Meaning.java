@@ -1,11 +1,16 @@
 package dev.precis.stories;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 
 /**
  * What an article is about, as a point in the space of a sentence encoder: E5-small-v2 (Wang et al.,
@@ -30,15 +35,52 @@ public final class Meaning {
     private Meaning() {
     }
 
-    private static final class Encoder {
-        static final EmbeddingModel MODEL = load();
+    /**
+     * The model with an ONNX Runtime session of its own: one thread per call and no spinning, since
+     * callers already encode on one thread per core (the analysis threads); the default session
+     * would start a pool per call site that spins while idle and competes with them.
+     */
+    private static final class Encoder extends AbstractInProcessEmbeddingModel {
+        static final Encoder MODEL = load();
 
-        private static EmbeddingModel load() {
-            try {
-                return new E5SmallV2QuantizedEmbeddingModel();
-            } catch (RuntimeException | LinkageError e) {
+        private final OnnxBertBiEncoder model;
+
+        private Encoder(OnnxBertBiEncoder model) {
+            super(Runnable::run);
+            this.model = model;
+        }
+
+        private static Encoder load() {
+            try (InputStream onnx = resource("e5-small-v2-q.onnx");
+                 InputStream tokenizer = resource("e5-small-v2-q-tokenizer.json");
+                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.setIntraOpNumThreads(1);
+                options.setInterOpNumThreads(1);
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
+                OrtEnvironment environment = OrtEnvironment.getEnvironment();
+                OrtSession session = environment.createSession(onnx.readAllBytes(), options);
+                return new Encoder(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN));
+            } catch (IOException | OrtException | RuntimeException | LinkageError e) {
                 throw new IllegalStateException("cannot load the sentence encoder (ONNX Runtime): " + e.getMessage(), e);
             }
+        }
+
+        private static InputStream resource(String name) {
+            InputStream in = Meaning.class.getClassLoader().getResourceAsStream(name);
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the class path");
+            }
+            return in;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return model;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return DIMENSIONS;
         }
     }
 
