@@ -10,6 +10,8 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -107,6 +109,45 @@ public final class Meaning {
         for (int i = 0; i < v.length; i++) {
             v[i] /= (float) norm;
         }
+        return v;
+    }
+
+    /** Length in bytes of a vector as {@link #bytes} writes it. */
+    public static final int BYTES = DIMENSIONS * Float.BYTES;
+
+    /**
+     * A vector as bytes to keep (a store keeps each article's vector so that it is not encoded
+     * again): {@link #DIMENSIONS} float32 values, little-endian, {@link #BYTES} bytes; {@code null}
+     * for {@code null}. {@link #fromBytes} gives back the same bits.
+     *
+     * @throws IllegalArgumentException when the vector is not {@link #DIMENSIONS} long
+     */
+    public static byte[] bytes(float[] vector) {
+        if (vector == null) {
+            return null;
+        }
+        if (vector.length != DIMENSIONS) {
+            throw new IllegalArgumentException("a meaning has " + DIMENSIONS + " dimensions, got " + vector.length);
+        }
+        ByteBuffer out = ByteBuffer.allocate(BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        out.asFloatBuffer().put(vector);
+        return out.array();
+    }
+
+    /**
+     * The vector that {@link #bytes} wrote; {@code null} for {@code null}.
+     *
+     * @throws IllegalArgumentException when there are not exactly {@link #BYTES} bytes
+     */
+    public static float[] fromBytes(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        if (bytes.length != BYTES) {
+            throw new IllegalArgumentException("a stored meaning has " + BYTES + " bytes, got " + bytes.length);
+        }
+        float[] v = new float[DIMENSIONS];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
         return v;
     }
 

@@ -4,9 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MeaningTest {
@@ -57,5 +59,27 @@ class MeaningTest {
         assertEquals(withMeaning.assign(a).storyId(), withMeaning.assign(b).storyId());
         StoryGrouper termsAlone = new StoryGrouper(StoryGrouper.Options.defaults().withMeaningWeight(0));
         assertTrue(termsAlone.assign(b).storyId() != termsAlone.assign(a).storyId());
+    }
+
+    @Test
+    void bytesAreLittleEndianFloatsAndReadBackBitForBit() {
+        float[] v = new float[Meaning.DIMENSIONS];
+        v[0] = 1.0f;
+        v[1] = -0.0f;
+        v[2] = Float.MIN_VALUE;
+        v[Meaning.DIMENSIONS - 1] = 0.123456789f;
+        byte[] b = Meaning.bytes(v);
+        assertEquals(Meaning.BYTES, b.length);
+        assertEquals(1536, b.length);
+        assertArrayEquals(new byte[]{0, 0, (byte) 0x80, 0x3f}, java.util.Arrays.copyOf(b, 4), "1.0f, least byte first");
+        assertArrayEquals(new byte[]{0, 0, 0, (byte) 0x80}, java.util.Arrays.copyOfRange(b, 4, 8), "-0.0f keeps its sign");
+        float[] back = Meaning.fromBytes(b);
+        for (int i = 0; i < v.length; i++) {
+            assertEquals(Float.floatToRawIntBits(v[i]), Float.floatToRawIntBits(back[i]), "dimension " + i);
+        }
+        assertNull(Meaning.bytes(null));
+        assertNull(Meaning.fromBytes(null));
+        assertThrows(IllegalArgumentException.class, () -> Meaning.bytes(new float[3]));
+        assertThrows(IllegalArgumentException.class, () -> Meaning.fromBytes(new byte[Meaning.BYTES - 1]));
     }
 }
