@@ -13,7 +13,9 @@ import dev.precis.article.Article;
  * @param position    when it was assigned, in assignment order (0 when it has no story)
  * @param duplicateOf the member it is a near-duplicate of, or {@code null}
  * @param keyphrases  its keyphrases with scores as stored with the membership (JSON), or {@code null}
+ * @param meaning     its {@link dev.precis.stories.Meaning} vector as stored with the membership, or
+ *                    {@code null} (not stored: kept before vectors were, or read without the membership)
  */
 public record GroupingRow(long articleId, Article article, String addedAt, long storyId, long position,
-                          Long duplicateOf, String keyphrases) {
+                          Long duplicateOf, String keyphrases, float[] meaning) {
 }

@@ -420,6 +420,17 @@ abstract class JdbcStore implements Store {
     }
 
     @Override
+    public void fillMeanings(Map<Long, float[]> byArticle) {
+        if (byArticle.isEmpty()) {
+            return;
+        }
+        transaction(() -> {
+            StoryTable.fillMeanings(conn, byArticle);
+            return null;
+        }, "cannot store meanings");
+    }
+
+    @Override
     public List<GroupingRow> storyWindow(String since, long afterPosition, long afterArticle, int limit) {
         return locked(() -> StoryTable.window(conn, since, afterPosition, afterArticle, limit), "cannot read stories");
     }

@@ -1,6 +1,7 @@
 package dev.precis.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -120,9 +121,16 @@ public interface Store extends AutoCloseable {
     long replaceStories(StoryChanges all, long expectedVersion);
 
     /**
+     * Keeps the meaning vectors of members stored without one (before vectors were kept with the
+     * memberships), by article id, so that the next restart reads them; a member that has one keeps
+     * it. Does not change the grouping version: the vector is the article's, whatever its story.
+     */
+    void fillMeanings(Map<Long, float[]> byArticle);
+
+    /**
      * Members of the live stories whose latest member is at or after {@code since} (an ISO day),
-     * with their articles, in assignment order after ({@code afterPosition}, {@code afterArticle}),
-     * at most {@code limit}: the pages a restart replays.
+     * with their articles and stored meaning vectors, in assignment order after
+     * ({@code afterPosition}, {@code afterArticle}), at most {@code limit}: the pages a restart replays.
      */
     List<GroupingRow> storyWindow(String since, long afterPosition, long afterArticle, int limit);
 

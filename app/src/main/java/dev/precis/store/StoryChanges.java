@@ -29,9 +29,21 @@ public record StoryChanges(List<StoryRow> stories, List<Membership> memberships,
      * @param position    assignment order
      * @param duplicateOf the member it is a near-duplicate of, or {@code null}
      * @param keyphrases  its keyphrases with scores (JSON)
+     * @param meaning     its {@link dev.precis.stories.Meaning} vector, kept so that a restart need not
+     *                    encode the article again, or {@code null} when it has none
      */
     public record Membership(long storyId, long articleId, double score, long position, Long duplicateOf,
-                             String keyphrases) {
+                             String keyphrases, float[] meaning) {
+
+        /** The same membership in story {@code id} (the story it was merged into). */
+        public Membership withStory(long id) {
+            return new Membership(id, articleId, score, position, duplicateOf, keyphrases, meaning);
+        }
+
+        /** The same membership, a near-duplicate of member {@code canonical}. */
+        public Membership withDuplicateOf(Long canonical) {
+            return new Membership(storyId, articleId, score, position, canonical, keyphrases, meaning);
+        }
     }
 
     /** A stored member that is a near-duplicate of member {@code duplicateOf}. */

@@ -3,6 +3,7 @@ package dev.precis.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.precis.article.Article;
+import dev.precis.stories.Meaning;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -153,8 +154,8 @@ final class StoryTable {
     private static void insertMembers(Connection conn, List<StoryChanges.Membership> members) throws SQLException {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         try (PreparedStatement ps = conn.prepareStatement("""
-                INSERT INTO story_articles (story_id, article_id, score, added_at, position, duplicate_of, keyphrases)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO story_articles (story_id, article_id, score, added_at, position, duplicate_of, keyphrases, meaning)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
             int n = 0;
             for (StoryChanges.Membership m : members) {
                 ps.setLong(1, m.storyId());
@@ -168,10 +169,37 @@ final class StoryTable {
                     ps.setLong(6, m.duplicateOf());
                 }
                 ps.setString(7, m.keyphrases() == null ? "[]" : m.keyphrases());
+                setMeaning(ps, 8, m.meaning());
                 ps.addBatch();
                 if (++n % 1000 == 0) {
                     ps.executeBatch();
                 }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Binds a meaning vector as bytes, or SQL NULL for none. */
+    private static void setMeaning(PreparedStatement ps, int index, float[] meaning) throws SQLException {
+        if (meaning == null) {
+            ps.setNull(index, Types.BINARY);
+        } else {
+            ps.setBytes(index, Meaning.bytes(meaning));
+        }
+    }
+
+    /**
+     * Stores the meaning vectors of members kept without a readable one (stored before vectors
+     * were), by article id; a member that has one keeps it.
+     */
+    static void fillMeanings(Connection conn, Map<Long, float[]> byArticle) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE story_articles SET meaning = ?"
+                + " WHERE article_id = ? AND (meaning IS NULL OR length(meaning) <> ?)")) {
+            for (Map.Entry<Long, float[]> e : byArticle.entrySet()) {
+                setMeaning(ps, 1, e.getValue());
+                ps.setLong(2, e.getKey());
+                ps.setInt(3, Meaning.BYTES);
+                ps.addBatch();
             }
             ps.executeBatch();
         }
@@ -233,7 +261,7 @@ final class StoryTable {
     static List<GroupingRow> window(Connection conn, String since, long afterPosition, long afterArticle, int limit)
             throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("SELECT a.id, " + ARTICLE + """
-                , sa.story_id, sa.position, sa.duplicate_of, sa.keyphrases
+                , sa.story_id, sa.position, sa.duplicate_of, sa.keyphrases, sa.meaning
                 FROM story_articles sa JOIN stories s ON s.id = sa.story_id JOIN articles a ON a.id = sa.article_id
                 WHERE s.merged_into IS NULL AND s.last_seen >= ?
                   AND (sa.position > ? OR sa.position = ? AND sa.article_id > ?)
@@ -321,15 +349,21 @@ final class StoryTable {
                         DigestJson.strings(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
                 String added = rs.getString(10);
                 if (!membership) {
-                    out.add(new GroupingRow(id, a, added, 0, 0, null, null));
+                    out.add(new GroupingRow(id, a, added, 0, 0, null, null, null));
                     continue;
                 }
                 long dup = rs.getLong(13);
                 Long duplicateOf = rs.wasNull() ? null : dup;
-                out.add(new GroupingRow(id, a, added, rs.getLong(11), rs.getLong(12), duplicateOf, rs.getString(14)));
+                out.add(new GroupingRow(id, a, added, rs.getLong(11), rs.getLong(12), duplicateOf, rs.getString(14),
+                        meaning(rs.getBytes(15))));
             }
         }
         return out;
+    }
+
+    /** A stored vector, or {@code null} when there is none or it is not {@link Meaning#BYTES} long (then it is encoded again). */
+    private static float[] meaning(byte[] stored) {
+        return stored == null || stored.length != Meaning.BYTES ? null : Meaning.fromBytes(stored);
     }
 
     private static List<StoryRow> rows(PreparedStatement ps) throws SQLException {

@@ -15,6 +15,7 @@ import dev.precis.store.StoryConflictException;
 import dev.precis.store.StoryGroupingState;
 import dev.precis.store.StoryRow;
 import dev.precis.stories.ArticleFeatures;
+import dev.precis.stories.Meaning;
 import dev.precis.stories.Fingerprint;
 import dev.precis.stories.Keyphrases;
 import dev.precis.stories.StoryAssignment;
@@ -50,7 +51,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Restart.</b> The grouper lives in memory; {@link #load} rebuilds it from the store: the
  * members of the stories still inside the grouper's time window (latest member within
  * {@link StoryGrouper.Options#windowDays} of the latest of all) are replayed in the order they were
- * assigned, with their text analyzed on several threads and the replay itself serial; then every
+ * assigned, with their text analyzed on several threads and the replay itself serial. Their
+ * {@link Meaning} vectors are read from the store, where each membership keeps its article's; a
+ * member stored before vectors were kept is encoded once and its vector stored then. Then every
  * stored article without a story (stored by an older version, by {@code ingest --no-stories}, or
  * left behind by a crash between its two transactions) is grouped, in id order. Loading happens at
  * the first use unless asked for earlier.
@@ -244,6 +247,8 @@ public final class StoryDesk {
      * Regroups every stored article from scratch, in date order (publication day, else the day it
      * was stored; then store order), and replaces all stories in one transaction: readers see the
      * old stories until the new ones are complete, and an interrupted rebuild changes nothing.
+     * Every article is encoded afresh (stored meaning vectors are not read), so a rebuild also
+     * renews the vectors kept with the memberships.
      *
      * @throws StoryConflictException when another process grouped articles meanwhile
      */
@@ -266,8 +271,7 @@ public final class StoryDesk {
             chunk.clear();
             c.stories().forEach(s -> stories.put(s.id(), s));
             c.memberships().forEach(m -> members.put(m.articleId(), m));
-            c.duplicates().forEach(d -> members.computeIfPresent(d.articleId(), (k, m) -> new StoryChanges.Membership(
-                    m.storyId(), m.articleId(), m.score(), m.position(), d.duplicateOf(), m.keyphrases())));
+            c.duplicates().forEach(d -> members.computeIfPresent(d.articleId(), (k, m) -> m.withDuplicateOf(d.duplicateOf())));
         };
         int[] next = {0};
         try (OrderedAnalysis analysis = new OrderedAnalysis(threads, 2 * PAGE)) {
@@ -299,8 +303,7 @@ public final class StoryDesk {
         List<StoryChanges.Membership> finalMembers = new ArrayList<>(members.size());
         int duplicates = 0;
         for (StoryChanges.Membership m : members.values()) {
-            finalMembers.add(new StoryChanges.Membership(g.resolve(m.storyId()), m.articleId(), m.score(), m.position(),
-                    m.duplicateOf(), m.keyphrases()));
+            finalMembers.add(m.withStory(g.resolve(m.storyId())));
             duplicates += m.duplicateOf() == null ? 0 : 1;
         }
         store.replaceStories(new StoryChanges(finalStories, finalMembers, List.of(), desk.position), state.version());
@@ -323,6 +326,7 @@ public final class StoryDesk {
             String since = latest == null ? "" : latest.minusDays(options.windowDays() + 1L).toString();
             long[] cursor = {-1, -1};
             int[] count = {0};
+            Map<Long, float[]> encoded = new HashMap<>();
             try (OrderedAnalysis analysis = new OrderedAnalysis(threads, 2 * PAGE)) {
                 analysis.run(() -> {
                     List<GroupingRow> page = store.storyWindow(since, cursor[0], cursor[1], PAGE);
@@ -334,8 +338,16 @@ public final class StoryDesk {
                 }, StoryDesk::restoring, r -> {
                     restore(r);
                     count[0]++;
+                    if (r.row().meaning() == null && r.meaning() != null) {
+                        encoded.put(r.row().articleId(), r.meaning());
+                        if (encoded.size() == PAGE) {
+                            store.fillMeanings(encoded);
+                            encoded.clear();
+                        }
+                    }
                 });
             }
+            store.fillMeanings(encoded);
             restored = count[0];
         }
         int stories = live.size();
@@ -347,7 +359,8 @@ public final class StoryDesk {
         GroupingRow row = r.row();
         Article a = row.article();
         LocalDate day = day(a.published(), row.addedAt());
-        grouper.restoreMember(row.storyId(), new ArticleFeatures(a.title(), a.text(), day, a.source(), a.url(), r.doc()));
+        grouper.restoreMember(row.storyId(),
+                new ArticleFeatures(a.title(), a.text(), day, a.source(), a.url(), r.doc(), r.meaning()));
         live.computeIfAbsent(row.storyId(), LiveStory::new).add(row.articleId(), row.duplicateOf(), r.fingerprint(),
                 keyphrases(row.keyphrases()), time(a, row.addedAt()), day);
         tick(day);
@@ -389,13 +402,18 @@ public final class StoryDesk {
         return StoryInput.of(row.articleId(), row.article(), row.addedAt(), Doc.of(row.article().text()));
     }
 
-    /** A member replayed at a restart: its keyphrases are stored, so only the grouper's features and the fingerprint. */
+    /**
+     * A member replayed at a restart: its keyphrases and (when it was stored with one) its meaning
+     * are stored, so only the text analysis and the fingerprint are computed again, and the meaning
+     * of a member stored without one.
+     */
     private static Restored restoring(GroupingRow row) {
         Doc doc = Doc.of(row.article().text());
-        return new Restored(row, doc, Fingerprint.of(doc));
+        float[] meaning = row.meaning() != null ? row.meaning() : Meaning.of(row.article().title(), row.article().text());
+        return new Restored(row, doc, Fingerprint.of(doc), meaning);
     }
 
-    private record Restored(GroupingRow row, Doc doc, Fingerprint fingerprint) {
+    private record Restored(GroupingRow row, Doc doc, Fingerprint fingerprint, float[] meaning) {
     }
 
     /** One membership being made in a step. */
@@ -405,15 +423,18 @@ public final class StoryDesk {
         final double score;
         final long position;
         final String keyphrases;
+        final float[] meaning;
         Long duplicateOf;
 
-        Pending(long articleId, long storyId, double score, long position, Long duplicateOf, String keyphrases) {
+        Pending(long articleId, long storyId, double score, long position, Long duplicateOf, String keyphrases,
+                float[] meaning) {
             this.articleId = articleId;
             this.storyId = storyId;
             this.score = score;
             this.position = position;
             this.duplicateOf = duplicateOf;
             this.keyphrases = keyphrases;
+            this.meaning = meaning;
         }
     }
 
@@ -430,7 +451,8 @@ public final class StoryDesk {
             LiveStory story = live.computeIfAbsent(a.storyId(), LiveStory::new);
             Long dup = story.duplicateOf(in.fingerprint());
             story.add(in.articleId(), dup, in.fingerprint(), kp, time(in), day);
-            pending.put(in.articleId(), new Pending(in.articleId(), a.storyId(), a.similarity(), ++position, dup, json(kp)));
+            pending.put(in.articleId(), new Pending(in.articleId(), a.storyId(), a.similarity(), ++position, dup, json(kp),
+                    in.meaning()));
             touched.add(a.storyId());
             tick(day);
             for (StoryMerge m : grouper.pollMerges()) {
@@ -467,7 +489,7 @@ public final class StoryDesk {
         List<StoryChanges.Membership> memberships = new ArrayList<>(pending.size());
         for (Pending p : pending.values()) {
             memberships.add(new StoryChanges.Membership(grouper.resolve(p.storyId), p.articleId, p.score, p.position,
-                    p.duplicateOf, p.keyphrases));
+                    p.duplicateOf, p.keyphrases, p.meaning));
         }
         if ((sincePrune += articles.size()) >= PRUNE_EVERY) {
             sincePrune = 0;
@@ -514,7 +536,7 @@ public final class StoryDesk {
 
     private static ArticleFeatures features(StoryInput in, LocalDate day) {
         Article a = in.article();
-        return new ArticleFeatures(a.title(), a.text(), day, a.source(), a.url(), in.doc());
+        return new ArticleFeatures(a.title(), a.text(), day, a.source(), a.url(), in.doc(), in.meaning());
     }
 
     private static LocalDate day(StoryInput in) {

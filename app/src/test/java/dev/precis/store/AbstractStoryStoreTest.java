@@ -6,6 +6,7 @@ import dev.precis.article.Article;
 import dev.precis.cli.CliRun;
 import dev.precis.digest.Digester;
 import dev.precis.stories.ArticleFeatures;
+import dev.precis.stories.Meaning;
 import dev.precis.stories.StoryGrouper;
 import dev.precis.storydesk.StoryDesk;
 import dev.precis.storydesk.StoryInput;
@@ -14,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +36,8 @@ import static dev.precis.store.StoryFixtures.PIER_POST;
 import static dev.precis.store.StoryFixtures.PIER_REPOST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -47,6 +54,9 @@ abstract class AbstractStoryStoreTest {
 
     /** The command-line options naming a fresh, empty store. */
     abstract List<String> newLocation();
+
+    /** A JDBC URL of the database at {@code location}, to change it behind the store's back. */
+    abstract String jdbcUrl(List<String> location);
 
     static Store open(List<String> location) {
         int data = location.indexOf("--data");
@@ -185,6 +195,9 @@ abstract class AbstractStoryStoreTest {
                 assertEquals(expected, storyByUrl(store));
                 assertEquals(expectedDuplicates, duplicates(store));
                 assertEquals(3, store.stats().stories());
+                Map<String, float[]> meanings = storedMeanings(store);
+                assertEquals(7, meanings.size());
+                meanings.forEach((url, v) -> assertEquals(Meaning.DIMENSIONS, v == null ? 0 : v.length, "rebuilt with its vector: " + url));
             }
         }
     }
@@ -212,6 +225,116 @@ abstract class AbstractStoryStoreTest {
         desk.add(List.of(analyzed), List.of(StoryInput.of(analyzed.article(), doc)));
     }
 
+    /**
+     * Stores and groups one article through {@code desk} with the given meaning vector instead of
+     * its own. The desk must be loaded: a first load would group the article as stored without a
+     * story, encoding it.
+     */
+    private static void addWithMeaning(StoryDesk desk, Article a, float[] meaning) {
+        Doc doc = Doc.of(a.text());
+        AnalyzedArticle analyzed = AnalyzedArticle.of(a, doc, DIGESTER);
+        StoryInput own = StoryInput.of(analyzed.article(), doc);
+        desk.add(List.of(analyzed), List.of(new StoryInput(own.articleId(), own.article(), own.addedAt(), own.doc(),
+                own.fingerprint(), own.keyphrases(), meaning)));
+    }
+
+    /** The stored meaning vector of each member of an open story, by URL (null when none is stored). */
+    private static Map<String, float[]> storedMeanings(Store store) {
+        Map<String, float[]> out = new TreeMap<>();
+        store.storyWindow("", -1, -1, 1000).forEach(r -> out.put(r.article().url(), r.meaning()));
+        return out;
+    }
+
+    private static void assertSameBits(float[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(actual[i]), what + ", dimension " + i);
+        }
+    }
+
+    @Test
+    void aMembershipKeepsItsMeaningBitForBit() {
+        float[] vector = new float[Meaning.DIMENSIONS];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) Math.sin(i * 0.7) / 19.6f;
+        }
+        vector[1] = -0.0f;
+        vector[2] = Float.MIN_VALUE;
+        vector[3] = -Float.MAX_VALUE;
+        try (Store store = open(newLocation())) {
+            List<AnalyzedArticle> batch = List.of(PIER_GAZETTE, FERRY).stream()
+                    .map(a -> AnalyzedArticle.of(a, Doc.of(a.text()), DIGESTER)).toList();
+            List<Long> ids = store.add(batch).stream().map(AddOutcome::id).toList();
+            StoryRow story = new StoryRow(1, "Pier", List.of(), 2, "2024-05-01T08:00:00Z", "2024-05-05T16:00:00Z", null,
+                    List.of(), 0);
+            store.saveStories(new StoryChanges(List.of(story), List.of(
+                    new StoryChanges.Membership(1, ids.get(0), 0, 1, null, "[]", vector),
+                    new StoryChanges.Membership(1, ids.get(1), 0.6, 2, null, "[]", null)), List.of(), 2),
+                    store.storyGrouping().version());
+            Map<String, float[]> stored = storedMeanings(store);
+            assertSameBits(vector, stored.get(PIER_GAZETTE.url()), "the vector read back");
+            assertNull(stored.get(FERRY.url()), "a member without a vector has none");
+            assertTrue(store.groupingRows(ids).stream().allMatch(r -> r.meaning() == null), "read without the membership");
+        }
+    }
+
+    /**
+     * The Gazette's pier report is grouped with the meaning of the orchid report instead of its
+     * own, and kept so: a stored vector is what a restart must replay.
+     */
+    private void storeThePierWithTheOrchidsMeaning(List<String> at, float[] orchid) {
+        try (Store store = open(at)) {
+            StoryDesk desk = new StoryDesk(store);
+            desk.load();
+            addWithMeaning(desk, PIER_GAZETTE, orchid);
+            assertSameBits(orchid, storedMeanings(store).get(PIER_GAZETTE.url()), "the vector the desk was given");
+        }
+    }
+
+    @Test
+    void aRestartReplaysTheStoredMeaningsWithoutEncodingThemAgain() {
+        float[] orchid = Meaning.of(ORCHID_POST.title(), ORCHID_POST.text());
+        List<String> at = newLocation();
+        storeThePierWithTheOrchidsMeaning(at, orchid);
+        try (Store store = open(at)) {
+            StoryDesk desk = new StoryDesk(store);
+            addOne(desk, PIER_POST);
+            assertEquals(1, desk.loaded().restored());
+            Map<String, Long> story = storyByUrl(store);
+            assertNotEquals(story.get(PIER_GAZETTE.url()), story.get(PIER_POST.url()),
+                    "the restored report means the orchid, as stored, so the Post's pier report does not join it");
+            Map<String, float[]> stored = storedMeanings(store);
+            assertSameBits(orchid, stored.get(PIER_GAZETTE.url()), "left as it was");
+            assertSameBits(Meaning.of(PIER_POST.title(), PIER_POST.text()), stored.get(PIER_POST.url()), "the new member's own");
+        }
+    }
+
+    /**
+     * A store grouped before vectors were kept: its memberships are taken back to the schema
+     * before V30 and migrated again, which leaves them without vectors. The restart encodes the
+     * members (the pier report then means the pier again, and the Post's report joins it) and
+     * keeps their vectors for the next one.
+     */
+    @Test
+    void aStoreFromBeforeMeaningsWereKeptIsEncodedOnceAtTheRestart() throws SQLException {
+        List<String> at = newLocation();
+        storeThePierWithTheOrchidsMeaning(at, Meaning.of(ORCHID_POST.title(), ORCHID_POST.text()));
+        try (Connection c = DriverManager.getConnection(jdbcUrl(at)); Statement st = c.createStatement()) {
+            st.executeUpdate("ALTER TABLE story_articles DROP COLUMN meaning");
+            assertEquals(1, st.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '30'"));
+        }
+        try (Store store = open(at)) {
+            assertNull(storedMeanings(store).get(PIER_GAZETTE.url()), "migrated: no vector stored");
+            StoryDesk desk = new StoryDesk(store);
+            addOne(desk, PIER_POST);
+            assertEquals(1, desk.loaded().restored());
+            Map<String, Long> story = storyByUrl(store);
+            assertEquals(story.get(PIER_GAZETTE.url()), story.get(PIER_POST.url()), "the restored report was encoded again");
+            assertSameBits(Meaning.of(PIER_GAZETTE.title(), PIER_GAZETTE.text()), storedMeanings(store).get(PIER_GAZETTE.url()),
+                    "its vector is kept for the next restart");
+        }
+    }
+
     /** The groups of URLs, whatever their ids. */
     private static Set<Set<String>> partition(Map<String, Long> storyByUrl) {
         Map<Long, Set<String>> groups = new HashMap<>();
@@ -226,7 +349,7 @@ abstract class AbstractStoryStoreTest {
      */
     @Test
     void mergesAreReflectedInTheStore() {
-        StoryGrouper.Options merging = new StoryGrouper.Options(60, 0.99, 0.0, 0.15, 0.70, 0.15, 0.2, 2, 0.05, 100);
+        StoryGrouper.Options merging = new StoryGrouper.Options(60, 0.99, 0.0, 0.15, 0.70, 0.15, 0.2, 2, 0.05, 100, 0.0);
         List<Article> order = List.of(PIER_GAZETTE, ORCHID_POST, PIER_POST, ORCHID_COURIER, PIER_HERALD, PIER_REPOST, FERRY);
         try (Store store = open(newLocation())) {
             StoryDesk desk = new StoryDesk(store, merging, 2);
@@ -256,7 +379,7 @@ abstract class AbstractStoryStoreTest {
 
     @Test
     void aMergedStoryIdShowsTheStoryItBecame() throws Exception {
-        StoryGrouper.Options merging = new StoryGrouper.Options(60, 0.99, 0.0, 0.15, 0.70, 0.15, 0.2, 2, 0.05, 100);
+        StoryGrouper.Options merging = new StoryGrouper.Options(60, 0.99, 0.0, 0.15, 0.70, 0.15, 0.2, 2, 0.05, 100, 0.0);
         List<String> at = newLocation();
         try (Store store = open(at)) {
             StoryDesk desk = new StoryDesk(store, merging, 1);

@@ -9,4 +9,9 @@ class PostgresStoryStoreTest extends AbstractStoryStoreTest {
     List<String> newLocation() {
         return List.of("--db", PgTestServer.freshDatabase());
     }
+
+    @Override
+    String jdbcUrl(List<String> location) {
+        return location.get(1);
+    }
 }

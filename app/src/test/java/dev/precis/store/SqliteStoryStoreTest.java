@@ -1,5 +1,6 @@
 package dev.precis.store;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,5 +12,10 @@ class SqliteStoryStoreTest extends AbstractStoryStoreTest {
     @Override
     List<String> newLocation() {
         return List.of("--data", tmp.resolve("data" + stores.incrementAndGet()).toString());
+    }
+
+    @Override
+    String jdbcUrl(List<String> location) {
+        return "jdbc:sqlite:" + Path.of(location.get(1)).resolve(SqliteStore.FILE_NAME);
     }
 }

@@ -1,6 +1,8 @@
 package dev.precis.bench;
 
 import dev.precis.stories.ArticleFeatures;
+import dev.precis.stories.Meaning;
+import dev.precis.text.Doc;
 import dev.precis.stories.StoryGrouper;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,14 +33,17 @@ import java.util.concurrent.TimeUnit;
  * capitalized names from a pool of 20,000; all are dated the same day, so none leaves the time
  * window. The measured articles are pre-analyzed: half are reworded copies of existing stories
  * (they join), half are fresh (they start a story). Text analysis is not measured, only
- * {@link StoryGrouper#assign}.
+ * {@link StoryGrouper#assign}. Each article's {@link Meaning} is a random unit vector (a reworded
+ * copy gets its seed's vector plus noise): encoding 100,000 articles would take far longer than the
+ * measurement, and what assignment does with a vector (centre it, one dot product per candidate
+ * story) costs the same whatever its values.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx3g"})
+@Fork(value = 1, jvmArgs = {"-Xmx4g"})
 public class StoryAssignBenchmark {
 
     static final int VOCABULARY = 200_000;
@@ -48,6 +53,10 @@ public class StoryAssignBenchmark {
     @Param({"100000"})
     int stories;
 
+    /** Weight of the meaning view: the default, and 0 (terms alone) as the baseline of the same run. */
+    @Param({"default", "0"})
+    String meaningWeight;
+
     StoryGrouper grouper;
     List<ArticleFeatures> probes;
     int next;
@@ -56,21 +65,31 @@ public class StoryAssignBenchmark {
     public void setUp() {
         SplittableRandom random = new SplittableRandom(42);
         double[] cumulative = zipf(VOCABULARY, 1.0);
-        grouper = new StoryGrouper();
+        StoryGrouper.Options options = StoryGrouper.Options.defaults();
+        grouper = new StoryGrouper("default".equals(meaningWeight) ? options
+                : options.withMeaningWeight(Double.parseDouble(meaningWeight)));
         List<String[]> seeds = new ArrayList<>();
+        List<float[]> seedMeanings = new ArrayList<>();
         for (int s = 1; s <= stories; s++) {
             String[] words = article(random, cumulative);
             if (seeds.size() < 1000) {
                 seeds.add(words);
             }
-            grouper.restore(s, List.of(features(words)));
+            float[] meaning = meaning(random);
+            if (seedMeanings.size() < seeds.size()) {
+                seedMeanings.add(meaning);
+            }
+            grouper.restore(s, List.of(features(words, meaning)));
         }
         probes = new ArrayList<>();
         Random shuffle = new Random(7);
         for (int i = 0; i < 1000; i++) {
-            String[] words = i % 2 == 0 ? reword(seeds.get(shuffle.nextInt(seeds.size())), random, cumulative)
-                    : article(random, cumulative);
-            probes.add(features(words));
+            if (i % 2 == 0) {
+                int seed = shuffle.nextInt(seeds.size());
+                probes.add(features(reword(seeds.get(seed), random, cumulative), near(seedMeanings.get(seed), random)));
+            } else {
+                probes.add(features(article(random, cumulative), meaning(random)));
+            }
         }
     }
 
@@ -101,7 +120,36 @@ public class StoryAssignBenchmark {
         return out;
     }
 
-    static ArticleFeatures features(String[] words) {
+    /** A random unit vector. */
+    static float[] meaning(SplittableRandom random) {
+        float[] v = new float[Meaning.DIMENSIONS];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return unit(v);
+    }
+
+    /** A unit vector close to {@code v}. */
+    static float[] near(float[] v, SplittableRandom random) {
+        float[] out = v.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += (float) ((random.nextDouble() * 2 - 1) * 0.3 / Math.sqrt(out.length));
+        }
+        return unit(out);
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= (float) Math.sqrt(norm);
+        }
+        return v;
+    }
+
+    static ArticleFeatures features(String[] words, float[] meaning) {
         String title = String.join(" ", java.util.Arrays.copyOfRange(words, 0, 10));
         StringBuilder body = new StringBuilder();
         for (int i = 10; i < words.length; i++) {
@@ -110,7 +158,7 @@ public class StoryAssignBenchmark {
         }
         body.append("said.");
         String text = Character.toUpperCase(body.charAt(0)) + body.substring(1);
-        return ArticleFeatures.of(title, text, DAY, "Synthetic", null);
+        return new ArticleFeatures(title, text, DAY, "Synthetic", null, Doc.of(text), meaning);
     }
 
     static String word(int rank) {

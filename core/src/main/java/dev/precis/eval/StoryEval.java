@@ -2,7 +2,9 @@ package dev.precis.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precis.stories.ArticleFeatures;
+import dev.precis.stories.Meaning;
 import dev.precis.stories.StoryGrouper;
+import dev.precis.text.Doc;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,24 +32,31 @@ public final class StoryEval {
      * @param scores         B-cubed and pairwise scores, cluster counts
      * @param msPerArticle   time of each {@link StoryGrouper#assign} call in milliseconds, in replay
      *                       order (the body's analysis, done once upstream at ingest, is not counted)
+     * @param encodeMs       time of each article's {@link Meaning} in milliseconds, in replay order
+     *                       (also done upstream at ingest; empty when the grouping does not use it)
      */
-    public record Result(int articles, ClusterScores scores, double[] msPerArticle) {
+    public record Result(int articles, ClusterScores scores, double[] msPerArticle, double[] encodeMs) {
 
         /** The median assignment time in milliseconds. */
         public double medianMs() {
-            return percentile(0.5);
+            return percentile(msPerArticle, 0.5);
         }
 
         /** The 95th percentile assignment time in milliseconds. */
         public double p95Ms() {
-            return percentile(0.95);
+            return percentile(msPerArticle, 0.95);
         }
 
-        private double percentile(double q) {
-            if (msPerArticle.length == 0) {
+        /** The median time to encode an article's meaning in milliseconds. */
+        public double medianEncodeMs() {
+            return percentile(encodeMs, 0.5);
+        }
+
+        private static double percentile(double[] values, double q) {
+            if (values.length == 0) {
                 return 0;
             }
-            double[] sorted = msPerArticle.clone();
+            double[] sorted = values.clone();
             Arrays.sort(sorted);
             return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
         }
@@ -68,12 +77,22 @@ public final class StoryEval {
         StoryGrouper grouper = new StoryGrouper(options);
         long[] assigned = new long[records.size()];
         double[] ms = new double[records.size()];
+        boolean meanings = options.meaningWeight() > 0;
+        double[] encode = new double[meanings ? records.size() : 0];
         int k = 0;
         for (int i : order) {
             JsonNode r = records.get(i);
+            String title = Datasets.text(r, "title");
             String text = Datasets.text(r, "text");
-            ArticleFeatures features = ArticleFeatures.of(Datasets.text(r, "title"), text == null ? "" : text,
-                    dates[i], Datasets.text(r, "source"), Datasets.text(r, "url"));
+            String body = text == null ? "" : text;
+            float[] meaning = null;
+            if (meanings) {
+                long e0 = System.nanoTime();
+                meaning = Meaning.of(title, body);
+                encode[k] = (System.nanoTime() - e0) / 1e6;
+            }
+            ArticleFeatures features = new ArticleFeatures(title, body, dates[i], Datasets.text(r, "source"),
+                    Datasets.text(r, "url"), Doc.of(body), meaning);
             long start = System.nanoTime();
             assigned[i] = grouper.assign(features).storyId();
             ms[k++] = (System.nanoTime() - start) / 1e6;
@@ -86,6 +105,6 @@ public final class StoryEval {
             String cluster = Datasets.text(records.get(i), "cluster");
             gold.add(cluster == null ? "record:" + i : cluster);
         }
-        return new Result(records.size(), ClusterScores.of(predicted, gold), ms);
+        return new Result(records.size(), ClusterScores.of(predicted, gold), ms, encode);
     }
 }

@@ -20,25 +20,31 @@ import java.util.Objects;
  *               undated articles are treated)
  * @param source outlet name, or {@code null}
  * @param url    URL, or {@code null}
- * @param doc    the analysis of {@code text}
+ * @param doc     the analysis of {@code text}
+ * @param meaning the {@link Meaning} of headline and lead, or {@code null} to group by terms alone
  */
-public record ArticleFeatures(String title, String text, LocalDate date, String source, String url, Doc doc) {
+public record ArticleFeatures(String title, String text, LocalDate date, String source, String url, Doc doc,
+                              float[] meaning) {
 
     public ArticleFeatures {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(doc, "doc");
+        if (meaning != null && meaning.length != Meaning.DIMENSIONS) {
+            throw new IllegalArgumentException("meaning must have " + Meaning.DIMENSIONS + " dimensions, got "
+                    + meaning.length);
+        }
     }
 
-    /** The features of a stored or extracted article, reusing its analysis. */
+    /** The features of a stored or extracted article, reusing its analysis; its meaning is encoded here. */
     public static ArticleFeatures of(Article article, Doc doc) {
         return new ArticleFeatures(article.title(), article.text(), day(article.published()),
-                article.source(), article.url(), doc);
+                article.source(), article.url(), doc, Meaning.of(article.title(), article.text()));
     }
 
-    /** Features from raw fields; the text is analyzed here. */
+    /** Features from raw fields; the text is analyzed and its meaning encoded here. */
     public static ArticleFeatures of(String title, String text, LocalDate date, String source, String url) {
         String body = text == null ? "" : text;
-        return new ArticleFeatures(title, body, date, source, url, Doc.of(body));
+        return new ArticleFeatures(title, body, date, source, url, Doc.of(body), Meaning.of(title, body));
     }
 
     /** The day of an ISO-8601 date or date-time ("2021-10-18", "2021-10-18T09:30:00Z"), or null. */

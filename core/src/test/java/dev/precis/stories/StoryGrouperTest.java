@@ -89,9 +89,9 @@ class StoryGrouperTest {
         g.assign(BUDGET_1);
         String label = g.label(quake);
         assertTrue(List.of(QUAKE_1.title(), QUAKE_2.title()).contains(label), label);
-        ArticleFeatures peru = quake("Earthquake shakes southern Peru",
-                "A magnitude 6.0 earthquake struck southern Peru near Arequipa on Tuesday, damaging "
-                        + "adobe homes; the tremor was felt in Arica in northern Chile.", DAY);
+        ArticleFeatures peru = quake("Peru volcano eruption forces evacuations",
+                "The Ubinas volcano in southern Peru erupted on Tuesday, forcing villagers near Arequipa "
+                        + "to leave; ash fell as far as Arica in northern Chile.", DAY);
         List<StoryMatch> related = g.related(peru, 5);
         assertEquals(1, related.size(), related.toString());
         assertEquals(quake, related.get(0).storyId());
