@@ -416,31 +416,9 @@ public final class StoryDesk {
     private record Restored(GroupingRow row, Doc doc, Fingerprint fingerprint, float[] meaning) {
     }
 
-    /** One membership being made in a step. */
-    private static final class Pending {
-        final long articleId;
-        final long storyId;
-        final double score;
-        final long position;
-        final String keyphrases;
-        final float[] meaning;
-        Long duplicateOf;
-
-        Pending(long articleId, long storyId, double score, long position, Long duplicateOf, String keyphrases,
-                float[] meaning) {
-            this.articleId = articleId;
-            this.storyId = storyId;
-            this.score = score;
-            this.position = position;
-            this.duplicateOf = duplicateOf;
-            this.keyphrases = keyphrases;
-            this.meaning = meaning;
-        }
-    }
-
     /** Assigns the articles in order and collects what the step changes; nothing is written here. */
     private StoryChanges step(List<StoryInput> articles) {
-        Map<Long, Pending> pending = new LinkedHashMap<>();
+        Map<Long, StoryChanges.Membership> pending = new LinkedHashMap<>();
         Set<Long> touched = new LinkedHashSet<>();
         Map<Long, StoryRow> mergedAway = new LinkedHashMap<>();
         Map<Long, Long> duplicates = new LinkedHashMap<>();
@@ -451,8 +429,8 @@ public final class StoryDesk {
             LiveStory story = live.computeIfAbsent(a.storyId(), LiveStory::new);
             Long dup = story.duplicateOf(in.fingerprint());
             story.add(in.articleId(), dup, in.fingerprint(), kp, time(in), day);
-            pending.put(in.articleId(), new Pending(in.articleId(), a.storyId(), a.similarity(), ++position, dup, json(kp),
-                    in.meaning()));
+            pending.put(in.articleId(), new StoryChanges.Membership(a.storyId(), in.articleId(), a.similarity(), ++position,
+                    dup, json(kp), in.meaning()));
             touched.add(a.storyId());
             tick(day);
             for (StoryMerge m : grouper.pollMerges()) {
@@ -469,10 +447,7 @@ public final class StoryDesk {
         }
         List<StoryChanges.Duplicate> storedDuplicates = new ArrayList<>();
         duplicates.forEach((article, canonical) -> {
-            Pending p = pending.get(article);
-            if (p != null) {
-                p.duplicateOf = canonical;
-            } else {
+            if (pending.computeIfPresent(article, (k, m) -> m.withDuplicateOf(canonical)) == null) {
                 storedDuplicates.add(new StoryChanges.Duplicate(article, canonical));
             }
         });
@@ -487,9 +462,8 @@ public final class StoryDesk {
         mergedAway.values().forEach(r -> rows.add(new StoryRow(r.id(), null, List.of(), 0, r.firstSeen(), r.lastSeen(),
                 grouper.resolve(r.id()), List.of(), 0)));
         List<StoryChanges.Membership> memberships = new ArrayList<>(pending.size());
-        for (Pending p : pending.values()) {
-            memberships.add(new StoryChanges.Membership(grouper.resolve(p.storyId), p.articleId, p.score, p.position,
-                    p.duplicateOf, p.keyphrases, p.meaning));
+        for (StoryChanges.Membership m : pending.values()) {
+            memberships.add(m.withStory(grouper.resolve(m.storyId())));
         }
         if ((sincePrune += articles.size()) >= PRUNE_EVERY) {
             sincePrune = 0;
