@@ -21,15 +21,7 @@ import java.util.concurrent.Callable;
 /** {@code precis articles list|show}: what the store holds. */
 @Command(name = "articles", mixinStandardHelpOptions = true, description = "List stored articles or show one.",
         subcommands = {ArticlesCommand.ListArticles.class, ArticlesCommand.Show.class})
-final class ArticlesCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class ArticlesCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Stored articles, newest first.")
     static final class ListArticles implements Callable<Integer> {

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 
 /** {@code precis eval summaries}: ROUGE and speed of a summarizer on a dataset. */
 @Command(name = "summaries", mixinStandardHelpOptions = true,
-        description = {"ROUGE-1/2/L/Lsum F1 (stemmed, mean per article, 95% bootstrap intervals) and speed of a",
+        description = {"ROUGE-1/2/L/Lsum F1 (stemmed, mean per article, 95%% bootstrap intervals) and speed of a",
                 "summarizer on a JSONL dataset with text and references. The text is taken verbatim as the body."})
 final class EvalSummariesCommand implements Callable<Integer> {
 

@@ -26,15 +26,7 @@ import java.util.concurrent.Callable;
         description = "Subscribe to feeds (RSS, Atom, JSON Feed), list them with their status, import or export OPML.",
         subcommands = {FeedsCommand.Add.class, FeedsCommand.ListFeeds.class, FeedsCommand.Remove.class,
                 FeedsCommand.Import.class, FeedsCommand.Export.class})
-final class FeedsCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class FeedsCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Subscribe to feeds; a web page's URL subscribes to the feed it announces.")

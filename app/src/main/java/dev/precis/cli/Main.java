@@ -14,15 +14,7 @@ import java.nio.charset.StandardCharsets;
                 IngestCommand.class, SearchCommand.class, ArticlesCommand.class, StoriesCommand.class, StatsCommand.class,
                 FeedsCommand.class, PollCommand.class, DemoCommand.class, ServeCommand.class,
                 EvalCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class Main extends CommandGroup {
 
     /** Runs the command line and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {

@@ -29,15 +29,7 @@ import java.util.concurrent.Callable;
         description = {"List the stored stories, show one, or regroup every article from scratch.",
                 "Articles are grouped into stories as they are stored (ingest, poll, serve)."},
         subcommands = {StoriesCommand.ListStories.class, StoriesCommand.Show.class, StoriesCommand.Rebuild.class})
-final class StoriesCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class StoriesCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Stories, latest report first.")
     static final class ListStories implements Callable<Integer> {
