@@ -440,22 +440,14 @@ public final class StoryGrouper {
      * The link between two groups from the sums of their members' unit TF-IDF vectors ({@code nx},
      * {@code ny} vectors summed): the dot product over {@code sqrt(nx |x| ny |y|)}, between average
      * link and centroid cosine (see the class comment); 1 for two equal single vectors. Idf weights
-     * are fixed into a member's vector when it joins, so a story's sum never needs its members again.
+     * are fixed into a member's vector when it joins, so a story is compared by its sums alone.
      */
     private static double meanCosine(SparseVector x, int nx, SparseVector y, int ny) {
         if (nx == 0 || ny == 0) {
             return 0;
         }
         double dot = x.dot(y);
-        return dot == 0 ? 0 : dot / Math.sqrt(nx * norm(x) * ny * norm(y));
-    }
-
-    private static double norm(SparseVector v) {
-        double s = 0;
-        for (float f : v.values) {
-            s += f * f;
-        }
-        return Math.sqrt(s);
+        return dot == 0 ? 0 : dot / Math.sqrt(nx * x.norm() * ny * y.norm());
     }
 
     private static double combine(double wt, double t, double wl, double l, double wb, double b, double wn, double n) {
@@ -665,6 +657,7 @@ public final class StoryGrouper {
                 Story into = best.id < s.id ? best : s;
                 Story from = into == best ? s : best;
                 into.absorb(from);
+                from.members.clear();
                 index(into, from.indexed);
                 from.alive = false;
                 byId.remove(from.id);
@@ -702,6 +695,8 @@ public final class StoryGrouper {
                     members.add(m);
                     home.add(s);
                 }
+            } else {
+                s.members.clear();
             }
         }
         int n = members.size();
@@ -779,24 +774,70 @@ public final class StoryGrouper {
                     }
                 }
             }
-            int[] best = Arrays.copyOf(touched, nTouched);
-            if (nTouched > REGROUP_NEIGHBOURS) {
-                Integer[] boxed = new Integer[nTouched];
-                for (int k = 0; k < nTouched; k++) {
-                    boxed[k] = touched[k];
-                }
-                Arrays.sort(boxed, (x, y) -> x.equals(y) ? 0 : score[y] != score[x] ? Float.compare(score[y], score[x]) : Integer.compare(x, y));
-                best = new int[REGROUP_NEIGHBOURS];
-                for (int k = 0; k < REGROUP_NEIGHBOURS; k++) {
-                    best[k] = boxed[k];
-                }
-            }
+            int[] best = nTouched <= REGROUP_NEIGHBOURS ? Arrays.copyOf(touched, nTouched)
+                    : top(touched, nTouched, score, REGROUP_NEIGHBOURS);
             for (int k = 0; k < nTouched; k++) {
                 score[touched[k]] = 0;
             }
             for (int j : best) {
                 agglomeration.edge(i, j);
             }
+        }
+    }
+
+    /**
+     * The {@code k} items of {@code items[0..n)} with the highest {@code score}, ties to the lower
+     * item, by a bounded heap (the weakest kept at the root).
+     */
+    private static int[] top(int[] items, int n, float[] score, int k) {
+        int[] heap = new int[k];
+        int size = 0;
+        for (int t = 0; t < n; t++) {
+            int item = items[t];
+            if (size < k) {
+                heap[size] = item;
+                siftUp(heap, size++, score);
+            } else if (stronger(item, heap[0], score)) {
+                heap[0] = item;
+                siftDown(heap, size, score);
+            }
+        }
+        return heap;
+    }
+
+    private static boolean stronger(int a, int b, float[] score) {
+        return score[a] > score[b] || score[a] == score[b] && a < b;
+    }
+
+    private static void siftUp(int[] heap, int i, float[] score) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (!stronger(heap[parent], heap[i], score)) {
+                break;
+            }
+            int t = heap[parent];
+            heap[parent] = heap[i];
+            heap[i] = t;
+            i = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int size, float[] score) {
+        int i = 0;
+        while (true) {
+            int weakest = i;
+            for (int c = 2 * i + 1; c <= 2 * i + 2 && c < size; c++) {
+                if (stronger(heap[weakest], heap[c], score)) {
+                    weakest = c;
+                }
+            }
+            if (weakest == i) {
+                return;
+            }
+            int t = heap[weakest];
+            heap[weakest] = heap[i];
+            heap[i] = t;
+            i = weakest;
         }
     }
 
