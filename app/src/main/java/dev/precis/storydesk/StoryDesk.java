@@ -50,6 +50,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * with the same ids. Callers hand over articles in store order ({@link #group}), or let the desk
  * store and group a batch under one lock ({@link #add}).
  *
+ * <p><b>Regroups.</b> When the grouper says a {@link StoryGrouper#regroup()} is due, it runs inside the
+ * step: members it moves are written as moves (or, when assigned in the same step, stored in their
+ * new story at once), the stories involved are built again here from their members (near-duplicates
+ * found afresh), and stories left empty point at the story that took most of their members.
+ *
  * <p><b>Restart.</b> The grouper lives in memory; {@link #load} rebuilds it from the store: the
  * members of the stories still inside the grouper's time window (latest member within
  * {@link StoryGrouper.Options#windowDays} of the latest of all) are replayed in the order they were

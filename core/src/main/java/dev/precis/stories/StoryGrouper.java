@@ -54,6 +54,11 @@ import java.util.Set;
  * pass are compared with their candidates (the same link, between their members) and merged when at least
  * {@link Options#mergeThreshold} similar (the older id survives); see {@link #pollMerges()}.
  *
+ * <p><b>Regrouping.</b> Online assignment decides in arrival order; a {@link #regroup()}, due every so
+ * often ({@link #regroupDue()}), takes those decisions again for all members of the live stories at
+ * once, so that early mistakes (a story started too soon, two events sharing one story) are mended.
+ * Callers move the members it reports ({@link Regrouping#moves()}).
+ *
  * <p><b>State.</b> Story ids are assigned here; the store keeps ids and memberships, and
  * {@link #restore} rebuilds a grouper from them. Not thread-safe: one ingest thread assigns.
  */
