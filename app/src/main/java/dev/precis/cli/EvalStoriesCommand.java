@@ -41,6 +41,10 @@ final class EvalStoriesCommand implements Callable<Integer> {
             description = "Weight of the sentence-encoder view against the term views (default: the grouper's; 0: terms alone).")
     Double meaningWeight;
 
+    @Option(names = "--regroup-every", paramLabel = "N",
+            description = "Least assignments between two regroups of the live stories (default: the grouper's; 0: never).")
+    Integer regroupEvery;
+
     @Spec
     CommandSpec spec;
 
@@ -60,6 +64,9 @@ final class EvalStoriesCommand implements Callable<Integer> {
         if (meaningWeight != null) {
             options = options.withMeaningWeight(meaningWeight);
         }
+        if (regroupEvery != null) {
+            options = options.withRegroupEvery(regroupEvery);
+        }
         StoryEval.Result r = StoryEval.run(records, options);
         ClusterScores s = r.scores();
         PrintWriter out = spec.commandLine().getOut();
@@ -75,6 +82,10 @@ final class EvalStoriesCommand implements Callable<Integer> {
             ms.put("median", r.medianMs());
             ms.put("p95", r.p95Ms());
             o.putObject("encode_ms_per_article").put("median", r.medianEncodeMs());
+            ObjectNode regroups = o.putObject("regroups");
+            regroups.put("count", r.regroups());
+            regroups.put("seconds", r.regroupSeconds());
+            regroups.put("ms_per_article", r.articles() == 0 ? 0 : 1000 * r.regroupSeconds() / r.articles());
             out.println(Json.line(o));
         } else {
             out.printf("articles         %d%n", r.articles());
@@ -83,6 +94,8 @@ final class EvalStoriesCommand implements Callable<Integer> {
             out.printf("clusters         %d predicted, %d gold%n", s.predicted(), s.gold());
             out.printf("ms per article   median %.3f  p95 %.3f (assignment)%n", r.medianMs(), r.p95Ms());
             out.printf("                 median %.3f (encoding headline and lead, done at ingest)%n", r.medianEncodeMs());
+            out.printf("regroups         %d, %.1f s together (%.3f ms per article)%n", r.regroups(), r.regroupSeconds(),
+                    r.articles() == 0 ? 0 : 1000 * r.regroupSeconds() / r.articles());
         }
         return 0;
     }

@@ -6,18 +6,26 @@ import java.util.List;
  * What one grouping step changes, written in one transaction by {@link Store#saveStories}.
  *
  * @param stories     stories created or changed, live ones with their new state; ones merged away
- *                    with {@link StoryRow#mergedInto()} set to the live story they became
+ *                    (or retired by a regroup) with {@link StoryRow#mergedInto()} set to the live
+ *                    story they became
  * @param memberships articles newly assigned, with their final (live) story
- * @param duplicates  stored members found to be near-duplicates of another member (after a merge)
+ * @param moves       stored members that a regroup put in another story, applied after the
+ *                    members of stories merged away have followed them
+ * @param duplicates  stored members whose near-duplicate mark changed (after a merge or regroup)
  * @param position    the last assignment position used after this step
  */
-public record StoryChanges(List<StoryRow> stories, List<Membership> memberships, List<Duplicate> duplicates,
-                           long position) {
+public record StoryChanges(List<StoryRow> stories, List<Membership> memberships, List<Move> moves,
+                           List<Duplicate> duplicates, long position) {
 
     public StoryChanges {
         stories = List.copyOf(stories);
         memberships = List.copyOf(memberships);
+        moves = List.copyOf(moves);
         duplicates = List.copyOf(duplicates);
+    }
+
+    /** A stored member now in story {@code storyId}. */
+    public record Move(long articleId, long storyId) {
     }
 
     /**
@@ -46,7 +54,7 @@ public record StoryChanges(List<StoryRow> stories, List<Membership> memberships,
         }
     }
 
-    /** A stored member that is a near-duplicate of member {@code duplicateOf}. */
-    public record Duplicate(long articleId, long duplicateOf) {
+    /** A stored member that is a near-duplicate of member {@code duplicateOf}, or no longer one ({@code null}). */
+    public record Duplicate(long articleId, Long duplicateOf) {
     }
 }

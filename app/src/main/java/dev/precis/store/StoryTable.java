@@ -93,10 +93,22 @@ final class StoryTable {
             pointers.executeBatch();
             moves.executeBatch();
         }
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE story_articles SET story_id = ? WHERE article_id = ?")) {
+            for (StoryChanges.Move m : changes.moves()) {
+                ps.setLong(1, m.storyId());
+                ps.setLong(2, m.articleId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
         insertMembers(conn, changes.memberships());
         try (PreparedStatement ps = conn.prepareStatement("UPDATE story_articles SET duplicate_of = ? WHERE article_id = ?")) {
             for (StoryChanges.Duplicate d : changes.duplicates()) {
-                ps.setLong(1, d.duplicateOf());
+                if (d.duplicateOf() == null) {
+                    ps.setNull(1, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(1, d.duplicateOf());
+                }
                 ps.setLong(2, d.articleId());
                 ps.addBatch();
             }

@@ -25,9 +25,20 @@ final class LiveStory {
     private static final int KEPT_PHRASES = 96;
 
     /**
-     * A member; {@code canonical} is the member it is a near-duplicate of, or its own id.
+     * A member; {@code canonical} is the member it is a near-duplicate of, or its own id. Its
+     * keyphrases and time are kept so that a regroup can move it to another story.
      */
-    record Member(long articleId, long canonical, Fingerprint fingerprint) {
+    record Member(long articleId, long canonical, Fingerprint fingerprint, List<Keyphrases.Keyphrase> keyphrases,
+                  String time, LocalDate day) {
+
+        Member withCanonical(long id) {
+            return new Member(articleId, id, fingerprint, keyphrases, time, day);
+        }
+
+        /** The member it duplicates, or {@code null}. */
+        Long duplicateOf() {
+            return canonical == articleId ? null : canonical;
+        }
     }
 
     private static final class Phrase {
@@ -53,6 +64,21 @@ final class LiveStory {
 
     LiveStory(long id) {
         this.id = id;
+    }
+
+    /** The members, in the order they joined. */
+    List<Member> members() {
+        return List.copyOf(members);
+    }
+
+    /**
+     * Adds a member that a regroup moved here, finding its near-duplicate among the members
+     * already here afresh; returns the member it now duplicates, or {@code null}.
+     */
+    Long readd(Member m) {
+        Long dup = duplicateOf(m.fingerprint());
+        add(m.articleId(), dup, m.fingerprint(), m.keyphrases(), m.time(), m.day());
+        return dup;
     }
 
     int size() {
@@ -87,7 +113,8 @@ final class LiveStory {
 
     void add(long articleId, Long duplicateOf, Fingerprint fingerprint, List<Keyphrases.Keyphrase> keyphrases,
              String time, LocalDate day) {
-        members.add(new Member(articleId, duplicateOf == null ? articleId : duplicateOf, fingerprint));
+        members.add(new Member(articleId, duplicateOf == null ? articleId : duplicateOf, fingerprint,
+                List.copyOf(keyphrases), time, day));
         for (Keyphrases.Keyphrase k : keyphrases) {
             Phrase p = phrases.computeIfAbsent(k.text().toLowerCase(Locale.ROOT), key -> new Phrase(k.text()));
             p.score += k.score();
@@ -129,7 +156,7 @@ final class LiveStory {
             Long canonical = rehomed.get(m.canonical());
             if (canonical != null) {
                 changed.put(m.articleId(), canonical);
-                members.add(new Member(m.articleId(), canonical, m.fingerprint()));
+                members.add(m.withCanonical(canonical));
             } else {
                 members.add(m);
             }

@@ -22,6 +22,8 @@ import dev.precis.stories.StoryAssignment;
 import dev.precis.stories.StoryGrouper;
 import dev.precis.stories.StoryMatch;
 import dev.precis.stories.StoryMerge;
+import dev.precis.stories.StoryMove;
+import dev.precis.stories.Regrouping;
 import dev.precis.text.Doc;
 
 import java.time.LocalDate;
@@ -47,6 +49,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * grouping is deterministic: the same articles stored in the same order give the same stories
  * with the same ids. Callers hand over articles in store order ({@link #group}), or let the desk
  * store and group a batch under one lock ({@link #add}).
+ *
+ * <p><b>Regroups.</b> When the grouper says a {@link StoryGrouper#regroup()} is due, it runs inside the
+ * step: members it moves are written as moves (or, when assigned in the same step, stored in their
+ * new story at once), the stories involved are built again here from their members (near-duplicates
+ * found afresh), and stories left empty point at the story that took most of their members.
  *
  * <p><b>Restart.</b> The grouper lives in memory; {@link #load} rebuilds it from the store: the
  * members of the stories still inside the grouper's time window (latest member within
@@ -271,6 +278,7 @@ public final class StoryDesk {
             chunk.clear();
             c.stories().forEach(s -> stories.put(s.id(), s));
             c.memberships().forEach(m -> members.put(m.articleId(), m));
+            c.moves().forEach(v -> members.computeIfPresent(v.articleId(), (k, m) -> m.withStory(v.storyId())));
             c.duplicates().forEach(d -> members.computeIfPresent(d.articleId(), (k, m) -> m.withDuplicateOf(d.duplicateOf())));
         };
         int[] next = {0};
@@ -306,7 +314,7 @@ public final class StoryDesk {
             finalMembers.add(m.withStory(g.resolve(m.storyId())));
             duplicates += m.duplicateOf() == null ? 0 : 1;
         }
-        store.replaceStories(new StoryChanges(finalStories, finalMembers, List.of(), desk.position), state.version());
+        store.replaceStories(new StoryChanges(finalStories, finalMembers, List.of(), List.of(), desk.position), state.version());
         return new Rebuilt(finalMembers.size(), finalStories.size() - merged, merged, duplicates,
                 (System.nanoTime() - t0) / 1e9);
     }
@@ -359,7 +367,7 @@ public final class StoryDesk {
         GroupingRow row = r.row();
         Article a = row.article();
         LocalDate day = day(a.published(), row.addedAt());
-        grouper.restoreMember(row.storyId(),
+        grouper.restoreMember(row.storyId(), row.articleId(),
                 new ArticleFeatures(a.title(), a.text(), day, a.source(), a.url(), r.doc(), r.meaning()));
         live.computeIfAbsent(row.storyId(), LiveStory::new).add(row.articleId(), row.duplicateOf(), r.fingerprint(),
                 keyphrases(row.keyphrases()), time(a, row.addedAt()), day);
@@ -422,9 +430,10 @@ public final class StoryDesk {
         Set<Long> touched = new LinkedHashSet<>();
         Map<Long, StoryRow> mergedAway = new LinkedHashMap<>();
         Map<Long, Long> duplicates = new LinkedHashMap<>();
+        Map<Long, Long> moved = new LinkedHashMap<>();
         for (StoryInput in : articles) {
             LocalDate day = day(in);
-            StoryAssignment a = grouper.assign(features(in, day));
+            StoryAssignment a = grouper.assign(in.articleId(), features(in, day));
             List<Keyphrases.Keyphrase> kp = in.keyphrases().best(ARTICLE_KEYPHRASES, grouper::idf);
             LiveStory story = live.computeIfAbsent(a.storyId(), LiveStory::new);
             Long dup = story.duplicateOf(in.fingerprint());
@@ -444,7 +453,12 @@ public final class StoryDesk {
                 mergedAway.put(m.from(), new StoryRow(m.from(), null, List.of(), 0, first, last, m.into(), List.of(), 0));
                 touched.add(m.into());
             }
+            if (grouper.regroupDue()) {
+                regrouped(grouper.regroup(), pending, moved, touched, mergedAway, duplicates);
+            }
         }
+        List<StoryChanges.Move> moves = new ArrayList<>();
+        moved.forEach((article, story) -> moves.add(new StoryChanges.Move(article, grouper.resolve(story))));
         List<StoryChanges.Duplicate> storedDuplicates = new ArrayList<>();
         duplicates.forEach((article, canonical) -> {
             if (pending.computeIfPresent(article, (k, m) -> m.withDuplicateOf(canonical)) == null) {
@@ -469,7 +483,54 @@ public final class StoryDesk {
             sincePrune = 0;
             prune();
         }
-        return new StoryChanges(rows, memberships, storedDuplicates, position);
+        return new StoryChanges(rows, memberships, moves, storedDuplicates, position);
+    }
+
+    /**
+     * Carries a regroup over to this step: moved members that were assigned in this step change
+     * their pending membership, stored ones are recorded as moves; the stories involved are built
+     * again from their members (near-duplicates found afresh, changes recorded), and retired stories
+     * point at the story that took most of their members.
+     */
+    private void regrouped(Regrouping r, Map<Long, StoryChanges.Membership> pending, Map<Long, Long> moved,
+                           Set<Long> touched, Map<Long, StoryRow> mergedAway, Map<Long, Long> duplicates) {
+        if (r.moves().isEmpty()) {
+            return;
+        }
+        Map<Long, Long> to = new HashMap<>();
+        Set<Long> involved = new LinkedHashSet<>();
+        for (StoryMove m : r.moves()) {
+            to.put(m.key(), m.to());
+            involved.add(m.from());
+            involved.add(m.to());
+            if (pending.computeIfPresent(m.key(), (k, p) -> p.withStory(m.to())) == null) {
+                moved.put(m.key(), m.to());
+            }
+        }
+        Map<Long, LiveStory> before = new LinkedHashMap<>();
+        for (long id : involved) {
+            LiveStory s = live.remove(id);
+            if (s != null) {
+                before.put(id, s);
+            }
+        }
+        for (Map.Entry<Long, LiveStory> e : before.entrySet()) {
+            for (LiveStory.Member m : e.getValue().members()) {
+                long story = to.getOrDefault(m.articleId(), e.getKey());
+                Long dup = live.computeIfAbsent(story, LiveStory::new).readd(m);
+                if (!java.util.Objects.equals(dup, m.duplicateOf())) {
+                    duplicates.put(m.articleId(), dup);
+                }
+            }
+        }
+        for (StoryMerge m : r.retired()) {
+            LiveStory old = before.get(m.from());
+            String first = old != null ? old.first() : null;
+            String last = old != null ? old.last() : null;
+            mergedAway.put(m.from(), new StoryRow(m.from(), null, List.of(), 0, first, last, m.into(), List.of(), 0));
+            touched.remove(m.from());
+        }
+        involved.stream().filter(live::containsKey).forEach(touched::add);
     }
 
     private String label(long storyId) {

@@ -269,7 +269,7 @@ abstract class AbstractStoryStoreTest {
                     List.of(), 0);
             store.saveStories(new StoryChanges(List.of(story), List.of(
                     new StoryChanges.Membership(1, ids.get(0), 0, 1, null, "[]", vector),
-                    new StoryChanges.Membership(1, ids.get(1), 0.6, 2, null, "[]", null)), List.of(), 2),
+                    new StoryChanges.Membership(1, ids.get(1), 0.6, 2, null, "[]", null)), List.of(), List.of(), 2),
                     store.storyGrouping().version());
             Map<String, float[]> stored = storedMeanings(store);
             assertSameBits(vector, stored.get(PIER_GAZETTE.url()), "the vector read back");
@@ -349,7 +349,7 @@ abstract class AbstractStoryStoreTest {
      */
     @Test
     void mergesAreReflectedInTheStore() {
-        StoryGrouper.Options merging = new StoryGrouper.Options(60, 0.99, 0.0, 0.15, 0.70, 0.15, 0.2, 2, 0.05, 100, 0.0);
+        StoryGrouper.Options merging = new StoryGrouper.Options(60, 0.99, 0.0, 0.15, 0.70, 0.15, 0.2, 2, 0.05, 100, 0.0, 0);
         List<Article> order = List.of(PIER_GAZETTE, ORCHID_POST, PIER_POST, ORCHID_COURIER, PIER_HERALD, PIER_REPOST, FERRY);
         try (Store store = open(newLocation())) {
             StoryDesk desk = new StoryDesk(store, merging, 2);
@@ -357,7 +357,7 @@ abstract class AbstractStoryStoreTest {
             StoryGrouper replay = new StoryGrouper(merging);
             Map<String, Long> assigned = new HashMap<>();
             for (Article a : order) {
-                assigned.put(a.url(), replay.assign(ArticleFeatures.of(a, Doc.of(a.text()))).storyId());
+                assigned.put(a.url(), replay.assign(assigned.size(), ArticleFeatures.of(a, Doc.of(a.text()))).storyId());
             }
             Map<String, Long> expected = new TreeMap<>();
             assigned.forEach((url, id) -> expected.put(url, replay.resolve(id)));
@@ -377,9 +377,48 @@ abstract class AbstractStoryStoreTest {
         }
     }
 
+    /**
+     * Articles stored a story each (a grouping that never joins), then a desk with the default
+     * grouping that regroups after every assignment: one more article makes the regroup gather
+     * the stored pier articles into the Gazette's story. Stored members follow, emptied stories
+     * point at the story they became, counts and near-duplicates are right, and a restart agrees.
+     */
+    @Test
+    void aRegroupMovesStoredMembersAndRetiresEmptiedStories() {
+        StoryGrouper.Options apart = new StoryGrouper.Options(60, 0.99, 0.0, 0.15, 0.70, 0.15, 0.99, 0, 0.05, 100, 0.0, 0);
+        StoryGrouper.Options regrouping = StoryGrouper.Options.defaults().withRegroupEvery(1);
+        try (Store store = open(newLocation())) {
+            StoryDesk first = new StoryDesk(store, apart, 1);
+            List.of(PIER_GAZETTE, ORCHID_POST, PIER_POST, ORCHID_COURIER, PIER_REPOST).forEach(a -> addOne(first, a));
+            Map<String, Long> before = storyByUrl(store);
+            assertEquals(5, Set.copyOf(before.values()).size(), "a story each at first");
+            addOne(new StoryDesk(store, regrouping, 1), PIER_HERALD);
+            Map<String, Long> story = storyByUrl(store);
+            long pier = story.get(PIER_GAZETTE.url());
+            for (Article a : List.of(PIER_POST, PIER_REPOST, PIER_HERALD)) {
+                assertEquals(pier, story.get(a.url()), a.url());
+            }
+            assertTrue(before.containsValue(pier), "the pier story keeps an id it had");
+            assertEquals(story.get(ORCHID_POST.url()), story.get(ORCHID_COURIER.url()));
+            assertNotEquals(pier, story.get(ORCHID_POST.url()));
+            assertEquals(2, store.stats().stories());
+            for (StoryRow s : store.stories(100, 0)) {
+                assertEquals(store.storyMembers(s.id()).size(), s.articleCount(), "count of story " + s.id());
+            }
+            for (Article a : List.of(PIER_GAZETTE, PIER_POST, PIER_REPOST)) {
+                StoryRow old = store.story(before.get(a.url())).orElseThrow();
+                assertEquals(old.id() == pier ? null : pier, old.mergedInto(),
+                        "an emptied story points at the story that took its members");
+            }
+            assertEquals(PIER_GAZETTE.url(), duplicates(store).get(PIER_REPOST.url()), "the copy is found in its new story");
+            new StoryDesk(store, regrouping, 1).load();
+            assertEquals(story, storyByUrl(store), "a restart replays the regrouped stories as stored");
+        }
+    }
+
     @Test
     void aMergedStoryIdShowsTheStoryItBecame() throws Exception {
-        StoryGrouper.Options merging = new StoryGrouper.Options(60, 0.99, 0.0, 0.15, 0.70, 0.15, 0.2, 2, 0.05, 100, 0.0);
+        StoryGrouper.Options merging = new StoryGrouper.Options(60, 0.99, 0.0, 0.15, 0.70, 0.15, 0.2, 2, 0.05, 100, 0.0, 0);
         List<String> at = newLocation();
         try (Store store = open(at)) {
             StoryDesk desk = new StoryDesk(store, merging, 1);

@@ -79,7 +79,7 @@ public class StoryAssignBenchmark {
             if (seedMeanings.size() < seeds.size()) {
                 seedMeanings.add(meaning);
             }
-            grouper.restore(s, List.of(features(words, meaning)));
+            grouper.restoreMember(s, s, features(words, meaning));
         }
         probes = new ArrayList<>();
         Random shuffle = new Random(7);
@@ -96,7 +96,7 @@ public class StoryAssignBenchmark {
     @Benchmark
     public long assign() {
         ArticleFeatures a = probes.get(next++ % probes.size());
-        return grouper.assign(a).storyId();
+        return grouper.assign(stories + next, a).storyId();
     }
 
     /** Title words then body words; the first two body words are a person's name. */

@@ -3,6 +3,7 @@ package dev.precis.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precis.stories.ArticleFeatures;
 import dev.precis.stories.Meaning;
+import dev.precis.stories.StoryMove;
 import dev.precis.stories.StoryGrouper;
 import dev.precis.text.Doc;
 
@@ -34,8 +35,11 @@ public final class StoryEval {
      *                       order (the body's analysis, done once upstream at ingest, is not counted)
      * @param encodeMs       time of each article's {@link Meaning} in milliseconds, in replay order
      *                       (also done upstream at ingest; empty when the grouping does not use it)
+     * @param regroups       {@link StoryGrouper#regroup()}s run along the replay, when due
+     * @param regroupSeconds their time together (not in {@code msPerArticle})
      */
-    public record Result(int articles, ClusterScores scores, double[] msPerArticle, double[] encodeMs) {
+    public record Result(int articles, ClusterScores scores, double[] msPerArticle, double[] encodeMs,
+                         int regroups, double regroupSeconds) {
 
         /** The median assignment time in milliseconds. */
         public double medianMs() {
@@ -80,6 +84,8 @@ public final class StoryEval {
         boolean meanings = options.meaningWeight() > 0;
         double[] encode = new double[meanings ? records.size() : 0];
         int k = 0;
+        int regroups = 0;
+        double regroupSeconds = 0;
         for (int i : order) {
             JsonNode r = records.get(i);
             String title = Datasets.text(r, "title");
@@ -94,8 +100,16 @@ public final class StoryEval {
             ArticleFeatures features = new ArticleFeatures(title, body, dates[i], Datasets.text(r, "source"),
                     Datasets.text(r, "url"), Doc.of(body), meaning);
             long start = System.nanoTime();
-            assigned[i] = grouper.assign(features).storyId();
+            assigned[i] = grouper.assign(i, features).storyId();
             ms[k++] = (System.nanoTime() - start) / 1e6;
+            if (grouper.regroupDue()) {
+                long r0 = System.nanoTime();
+                for (StoryMove m : grouper.regroup().moves()) {
+                    assigned[(int) m.key()] = m.to();
+                }
+                regroupSeconds += (System.nanoTime() - r0) / 1e9;
+                regroups++;
+            }
         }
         grouper.mergeNow();
         List<Long> predicted = new ArrayList<>();
@@ -105,6 +119,6 @@ public final class StoryEval {
             String cluster = Datasets.text(records.get(i), "cluster");
             gold.add(cluster == null ? "record:" + i : cluster);
         }
-        return new Result(records.size(), ClusterScores.of(predicted, gold), ms, encode);
+        return new Result(records.size(), ClusterScores.of(predicted, gold), ms, encode, regroups, regroupSeconds);
     }
 }

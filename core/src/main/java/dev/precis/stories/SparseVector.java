@@ -13,6 +13,7 @@ final class SparseVector {
 
     final int[] ids;
     final float[] values;
+    private double norm = -1;
 
     SparseVector(int[] ids, float[] values) {
         this.ids = ids;
@@ -42,6 +43,19 @@ final class SparseVector {
             counts[k] = (float) (1 + Math.log(counts[k]));
         }
         return new SparseVector(ids, counts).scaled(1);
+    }
+
+    /** Euclidean length of the raw weights, computed once: story sums are compared far more often than built. */
+    double norm() {
+        double n = norm;
+        if (n < 0) {
+            double sum = 0;
+            for (float v : values) {
+                sum += v * v;
+            }
+            norm = n = Math.sqrt(sum);
+        }
+        return n;
     }
 
     int size() {

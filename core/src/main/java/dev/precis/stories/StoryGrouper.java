@@ -54,6 +54,11 @@ import java.util.Set;
  * pass are compared with their candidates (the same link, between their members) and merged when at least
  * {@link Options#mergeThreshold} similar (the older id survives); see {@link #pollMerges()}.
  *
+ * <p><b>Regrouping.</b> Online assignment decides in arrival order; a {@link #regroup()}, due every so
+ * often ({@link #regroupDue()}), takes those decisions again for all members of the live stories at
+ * once, so that early mistakes (a story started too soon, two events sharing one story) are mended.
+ * Callers move the members it reports ({@link Regrouping#moves()}).
+ *
  * <p><b>State.</b> Story ids are assigned here; the store keeps ids and memberships, and
  * {@link #restore} rebuilds a grouper from them. Not thread-safe: one ingest thread assigns.
  */
@@ -73,45 +78,56 @@ public final class StoryGrouper {
      * @param relatedThreshold least similarity for a story to count as related
      * @param candidates       stories fully scored per article, the best by index overlap
      * @param meaningWeight    weight of the {@link Meaning} view against the four term views together
+     * @param regroupEvery     least assignments between two {@link #regroup()}s (0: never due); see {@link #regroupDue()}
      */
     public record Options(int windowDays, double threshold, double titleWeight, double leadWeight,
                           double bodyWeight, double namesWeight, double mergeThreshold, int mergeEvery,
-                          double relatedThreshold, int candidates, double meaningWeight) {
+                          double relatedThreshold, int candidates, double meaningWeight, int regroupEvery) {
 
         /**
          * The configuration measured on the dev data with {@code precis eval stories}, one
          * configuration for both sets (see the README for the figures).
          */
         public static Options defaults() {
-            return new Options(60, 0.50, 0.0, 0.15, 0.70, 0.15, 0.50, 10, 0.25, 100, 6.0);
+            return new Options(60, 0.50, 0.0, 0.15, 0.70, 0.15, 0.50, 10, 0.25, 100, 6.0, 100);
         }
 
         /** A copy with another join threshold. */
         public Options withThreshold(double t) {
             return new Options(windowDays, t, titleWeight, leadWeight, bodyWeight, namesWeight, mergeThreshold,
-                    mergeEvery, relatedThreshold, candidates, meaningWeight);
+                    mergeEvery, relatedThreshold, candidates, meaningWeight, regroupEvery);
         }
 
         /** A copy with another time window. */
         public Options withWindowDays(int days) {
             return new Options(days, threshold, titleWeight, leadWeight, bodyWeight, namesWeight, mergeThreshold,
-                    mergeEvery, relatedThreshold, candidates, meaningWeight);
+                    mergeEvery, relatedThreshold, candidates, meaningWeight, regroupEvery);
         }
 
         /** A copy with another merge threshold. */
         public Options withMergeThreshold(double t) {
             return new Options(windowDays, threshold, titleWeight, leadWeight, bodyWeight, namesWeight, t,
-                    mergeEvery, relatedThreshold, candidates, meaningWeight);
+                    mergeEvery, relatedThreshold, candidates, meaningWeight, regroupEvery);
+        }
+
+        /** A copy with regroups due every {@code n} assignments at least (0: never). */
+        public Options withRegroupEvery(int n) {
+            return new Options(windowDays, threshold, titleWeight, leadWeight, bodyWeight, namesWeight, mergeThreshold,
+                    mergeEvery, relatedThreshold, candidates, meaningWeight, n);
         }
 
         /** A copy with another weight of the {@link Meaning} view (0: terms alone). */
         public Options withMeaningWeight(double w) {
             return new Options(windowDays, threshold, titleWeight, leadWeight, bodyWeight, namesWeight, mergeThreshold,
-                    mergeEvery, relatedThreshold, candidates, w);
+                    mergeEvery, relatedThreshold, candidates, w, regroupEvery);
         }
     }
 
     private static final int INDEXED_BODY_TERMS = 12;
+    /** Members each member is compared with in a {@link #regroup()}: the best by shared index terms. */
+    static final int REGROUP_NEIGHBOURS = 30;
+    /** A regroup is due once the assignments since the last one reach this share of the members it regrouped. */
+    static final double REGROUP_SHARE = 0.2;
     /**
      * The {@link Meaning#prior()} counts as this many articles in the mean that meanings are centred
      * on: with only a few articles seen, their own mean would pull paraphrases apart (two articles
@@ -142,6 +158,8 @@ public final class StoryGrouper {
     private long clockDay;
     private long nextId = 1;
     private long assignments;
+    private long sinceRegroup;
+    private int regrouped;
 
     /** A grouper with {@link Options#defaults()}. */
     public StoryGrouper() {
@@ -158,9 +176,10 @@ public final class StoryGrouper {
 
     /**
      * Puts one article into a story: the most similar live story when it reaches
-     * {@link Options#threshold}, else a new story.
+     * {@link Options#threshold}, else a new story. {@code key} names the article in
+     * {@link Regrouping#moves()} (the store's article id, say); it plays no part in the grouping.
      */
-    public StoryAssignment assign(ArticleFeatures article) {
+    public StoryAssignment assign(long key, ArticleFeatures article) {
         ArticleProfile profile = ArticleProfile.of(article, vocabulary);
         vocabulary.count(profile.distinctTerms);
         LocalDate date = article.date();
@@ -182,18 +201,20 @@ public final class StoryGrouper {
             }
         }
         StoryAssignment result;
+        Member member = new Member(key, profile, article.meaning(), date);
         if (best != null && bestSim >= options.threshold) {
-            best.add(profile, weighted.meaning, date, vocabulary);
+            best.add(member, weighted.meaning, vocabulary);
             index(best, queryTerms(profile));
             result = new StoryAssignment(best.id, false, Math.min(1, bestSim));
         } else {
             best = newStory(nextId++);
-            best.add(profile, weighted.meaning, date, vocabulary);
+            best.add(member, weighted.meaning, vocabulary);
             index(best, queryTerms(profile));
             result = new StoryAssignment(best.id, true, 0);
         }
         changed.add(best);
         assignments++;
+        sinceRegroup++;
         if (options.mergeEvery > 0 && assignments % options.mergeEvery == 0) {
             mergePass();
         }
@@ -201,27 +222,11 @@ public final class StoryGrouper {
     }
 
     /**
-     * Rebuilds one stored story from its members, oldest first, keeping its id. Call once per
-     * stored story before assigning new articles; the learned document frequencies are rebuilt
-     * along the way.
-     */
-    public void restore(long storyId, List<ArticleFeatures> members) {
-        if (byId.containsKey(storyId)) {
-            throw new IllegalArgumentException("story " + storyId + " restored twice");
-        }
-        Story story = newStory(storyId);
-        nextId = Math.max(nextId, storyId + 1);
-        for (ArticleFeatures member : members) {
-            addRestored(story, member);
-        }
-    }
-
-    /**
      * Adds one stored member to story {@code storyId}, creating the story at its first member.
      * Replaying the stored members of all stories in the order they were assigned, one call each,
      * learns the document frequencies in that same order, so members get the idf weights they had.
      */
-    public void restoreMember(long storyId, ArticleFeatures member) {
+    public void restoreMember(long storyId, long key, ArticleFeatures member) {
         Story story = byId.get(storyId);
         if (story == null) {
             if (mergedInto.containsKey(storyId)) {
@@ -230,7 +235,7 @@ public final class StoryGrouper {
             story = newStory(storyId);
             nextId = Math.max(nextId, storyId + 1);
         }
-        addRestored(story, member);
+        addRestored(story, key, member);
     }
 
     /** Makes new stories take ids above {@code storyId}: for ids used by stored stories that were not restored. */
@@ -238,14 +243,15 @@ public final class StoryGrouper {
         nextId = Math.max(nextId, storyId + 1);
     }
 
-    private void addRestored(Story story, ArticleFeatures member) {
+    private void addRestored(Story story, long key, ArticleFeatures member) {
         ArticleProfile profile = ArticleProfile.of(member, vocabulary);
         vocabulary.count(profile.distinctTerms);
         if (member.date() != null && (clock == null || member.date().isAfter(clock))) {
             clock = member.date();
             clockDay = clock.toEpochDay();
         }
-        story.add(profile, centered(member.meaning(), true), member.date(), vocabulary);
+        story.add(new Member(key, profile, member.meaning(), member.date()), centered(member.meaning(), true),
+                vocabulary);
         index(story, queryTerms(profile));
     }
 
@@ -439,22 +445,14 @@ public final class StoryGrouper {
      * The link between two groups from the sums of their members' unit TF-IDF vectors ({@code nx},
      * {@code ny} vectors summed): the dot product over {@code sqrt(nx |x| ny |y|)}, between average
      * link and centroid cosine (see the class comment); 1 for two equal single vectors. Idf weights
-     * are fixed into a member's vector when it joins, so a story's sum never needs its members again.
+     * are fixed into a member's vector when it joins, so a story is compared by its sums alone.
      */
     private static double meanCosine(SparseVector x, int nx, SparseVector y, int ny) {
         if (nx == 0 || ny == 0) {
             return 0;
         }
         double dot = x.dot(y);
-        return dot == 0 ? 0 : dot / Math.sqrt(nx * norm(x) * ny * norm(y));
-    }
-
-    private static double norm(SparseVector v) {
-        double s = 0;
-        for (float f : v.values) {
-            s += f * f;
-        }
-        return Math.sqrt(s);
+        return dot == 0 ? 0 : dot / Math.sqrt(nx * x.norm() * ny * y.norm());
     }
 
     private static double combine(double wt, double t, double wl, double l, double wb, double b, double wn, double n) {
@@ -664,6 +662,7 @@ public final class StoryGrouper {
                 Story into = best.id < s.id ? best : s;
                 Story from = into == best ? s : best;
                 into.absorb(from);
+                from.members.clear();
                 index(into, from.indexed);
                 from.alive = false;
                 byId.remove(from.id);
@@ -671,6 +670,248 @@ public final class StoryGrouper {
                 merges.add(new StoryMerge(from.id, into.id));
             }
         }
+    }
+
+    /**
+     * Re-clusters the members of all live stories from scratch: best-first agglomeration
+     * ({@link Agglomeration}) with the same similarity and {@link Options#threshold} as
+     * {@link #assign}, under the document frequencies and meaning centre learned so far. Online
+     * assignment decides in arrival order, with what it knew then: an early article can start a
+     * story that a later one would have joined, or glue two events that later articles tell
+     * apart. A regroup takes those decisions again with every member in view, so the grouping no
+     * longer depends on the order articles came in, and it can split a story as well as merge.
+     *
+     * <p>Each member is compared with the {@value #REGROUP_NEIGHBOURS} members that share the
+     * most telling index terms with it, and clusters only with clusters it is linked to, so the
+     * cost grows with the number of members, not with its square. Story ids stay where most of
+     * their members stay: each new cluster, largest first, keeps the id most of its members had,
+     * if no larger cluster took it; other clusters get new ids, and a story whose id was not kept
+     * is retired into the story that took most of its members ({@link #resolve} follows it).
+     */
+    public Regrouping regroup() {
+        sinceRegroup = 0;
+        List<Story> live = new ArrayList<>();
+        List<Member> members = new ArrayList<>();
+        List<Story> home = new ArrayList<>();
+        for (Story s : stories) {
+            if (s.alive && !expired(s)) {
+                live.add(s);
+                for (Member m : s.members) {
+                    members.add(m);
+                    home.add(s);
+                }
+            } else {
+                s.members.clear();
+            }
+        }
+        int n = members.size();
+        Story[] unit = new Story[n];
+        int[][] terms = new int[n][];
+        for (int i = 0; i < n; i++) {
+            Member m = members.get(i);
+            unit[i] = new Story(-1, -1);
+            unit[i].add(m, centered(m.meaning, false), vocabulary);
+            terms[i] = queryTerms(m.profile);
+        }
+        Agglomeration agglomeration = new Agglomeration(n, options.threshold, new Agglomeration.Linkage() {
+            @Override
+            public double similarity(int a, int b) {
+                return compatible(unit[a], unit[b])
+                        ? Math.min(StoryGrouper.this.similarity(unit[a], unit[b]), StoryGrouper.this.similarity(unit[b], unit[a]))
+                        : Double.NaN;
+            }
+
+            @Override
+            public void merge(int into, int from) {
+                unit[into].absorb(unit[from]);
+            }
+        });
+        linkNeighbours(terms, agglomeration);
+        int[] cluster = agglomeration.run();
+        return rebuild(live, members, home, cluster);
+    }
+
+    /**
+     * Whether a {@link #regroup()} is due: once the assignments since the last one reach
+     * {@link Options#regroupEvery} and a fifth of the members the last one regrouped. So a regroup
+     * costs a bounded amount of work per assigned article, whatever the size of the window, and
+     * a young grouping, whose early decisions had the least to go on, is regrouped most often.
+     * Callers that assign (ingest, {@code eval stories}) ask after each article.
+     */
+    public boolean regroupDue() {
+        return options.regroupEvery > 0
+                && sinceRegroup >= Math.max(options.regroupEvery, (long) (REGROUP_SHARE * regrouped));
+    }
+
+    /** Offers each member's {@value #REGROUP_NEIGHBOURS} best index neighbours to the agglomeration. */
+    private void linkNeighbours(int[][] terms, Agglomeration agglomeration) {
+        int n = terms.length;
+        Map<Integer, int[]> postingsOf = new HashMap<>();
+        Map<Integer, Integer> sizes = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (int t : terms[i]) {
+                int size = sizes.merge(t, 1, Integer::sum);
+                int[] list = postingsOf.computeIfAbsent(t, k -> new int[4]);
+                if (size > list.length) {
+                    postingsOf.put(t, list = Arrays.copyOf(list, list.length * 2));
+                }
+                list[size - 1] = i;
+            }
+        }
+        float[] score = new float[n];
+        int[] touched = new int[n];
+        for (int i = 0; i < n; i++) {
+            int nTouched = 0;
+            for (int t : terms[i]) {
+                int size = sizes.get(t);
+                if (size > MAX_POSTINGS) {
+                    continue;
+                }
+                float w = (float) vocabulary.of(t);
+                int[] list = postingsOf.get(t);
+                for (int k = 0; k < size; k++) {
+                    int j = list[k];
+                    if (j != i) {
+                        if (score[j] == 0) {
+                            touched[nTouched++] = j;
+                        }
+                        score[j] += w;
+                    }
+                }
+            }
+            int[] best = nTouched <= REGROUP_NEIGHBOURS ? Arrays.copyOf(touched, nTouched)
+                    : top(touched, nTouched, score, REGROUP_NEIGHBOURS);
+            for (int k = 0; k < nTouched; k++) {
+                score[touched[k]] = 0;
+            }
+            for (int j : best) {
+                agglomeration.edge(i, j);
+            }
+        }
+    }
+
+    /**
+     * The {@code k} items of {@code items[0..n)} with the highest {@code score}, ties to the lower
+     * item, by a bounded heap (the weakest kept at the root).
+     */
+    private static int[] top(int[] items, int n, float[] score, int k) {
+        int[] heap = new int[k];
+        int size = 0;
+        for (int t = 0; t < n; t++) {
+            int item = items[t];
+            if (size < k) {
+                heap[size] = item;
+                siftUp(heap, size++, score);
+            } else if (stronger(item, heap[0], score)) {
+                heap[0] = item;
+                siftDown(heap, size, score);
+            }
+        }
+        return heap;
+    }
+
+    private static boolean stronger(int a, int b, float[] score) {
+        return score[a] > score[b] || score[a] == score[b] && a < b;
+    }
+
+    private static void siftUp(int[] heap, int i, float[] score) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (!stronger(heap[parent], heap[i], score)) {
+                break;
+            }
+            int t = heap[parent];
+            heap[parent] = heap[i];
+            heap[i] = t;
+            i = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int size, float[] score) {
+        int i = 0;
+        while (true) {
+            int weakest = i;
+            for (int c = 2 * i + 1; c <= 2 * i + 2 && c < size; c++) {
+                if (stronger(heap[weakest], heap[c], score)) {
+                    weakest = c;
+                }
+            }
+            if (weakest == i) {
+                return;
+            }
+            int t = heap[weakest];
+            heap[weakest] = heap[i];
+            heap[i] = t;
+            i = weakest;
+        }
+    }
+
+    /** Puts the members into the stories the agglomeration found, keeping ids where most members stay. */
+    private Regrouping rebuild(List<Story> live, List<Member> members, List<Story> home, int[] cluster) {
+        int n = members.size();
+        Map<Integer, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            groups.computeIfAbsent(cluster[i], k -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> ordered = new ArrayList<>(groups.values());
+        ordered.sort((a, b) -> Integer.compare(b.size(), a.size()));
+        Map<Long, Story> kept = new HashMap<>();
+        List<Story> target = new ArrayList<>(ordered.size());
+        for (List<Integer> group : ordered) {
+            Map<Story, Integer> votes = new java.util.LinkedHashMap<>();
+            for (int i : group) {
+                votes.merge(home.get(i), 1, Integer::sum);
+            }
+            Story keep = null;
+            int most = 0;
+            for (Map.Entry<Story, Integer> v : votes.entrySet()) {
+                if (!kept.containsKey(v.getKey().id) && v.getValue() > most) {
+                    keep = v.getKey();
+                    most = v.getValue();
+                }
+            }
+            if (keep != null) {
+                kept.put(keep.id, keep);
+            }
+            target.add(keep);
+        }
+        Map<Story, Map<Long, Integer>> whereTo = new HashMap<>();
+        for (Story s : live) {
+            if (!kept.containsKey(s.id)) {
+                s.alive = false;
+                byId.remove(s.id);
+            }
+            s.clear();
+        }
+        List<StoryMove> moves = new ArrayList<>();
+        for (int g = 0; g < ordered.size(); g++) {
+            Story story = target.get(g) != null ? target.get(g) : newStory(nextId++);
+            for (int i : ordered.get(g)) {
+                Member m = members.get(i);
+                story.add(m, centered(m.meaning, false), vocabulary);
+                index(story, queryTerms(m.profile));
+                Story from = home.get(i);
+                if (from != story) {
+                    moves.add(new StoryMove(m.key, from.id, story.id));
+                    whereTo.computeIfAbsent(from, k -> new java.util.LinkedHashMap<>()).merge(story.id, 1, Integer::sum);
+                }
+            }
+        }
+        List<StoryMerge> retired = new ArrayList<>();
+        for (Story s : live) {
+            if (!s.alive) {
+                long into = whereTo.get(s).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                mergedInto.put(s.id, into);
+                retired.add(new StoryMerge(s.id, into));
+            }
+        }
+        changed.clear();
+        regrouped = n;
+        return new Regrouping(moves, retired, n);
+    }
+
+    /** One article as the grouper keeps it, to regroup: its terms, its raw meaning and its day. */
+    private record Member(long key, ArticleProfile profile, float[] meaning, LocalDate date) {
     }
 
     /** One story's running sums. */
@@ -692,6 +933,7 @@ public final class StoryGrouper {
         LocalDate last;
         int[] indexed = new int[0];
         boolean alive = true;
+        final List<Member> members = new ArrayList<>(1);
         final List<String> titles = new ArrayList<>(2);
         final List<SparseVector> titleVectors = new ArrayList<>(2);
 
@@ -700,7 +942,10 @@ public final class StoryGrouper {
             this.slot = slot;
         }
 
-        void add(ArticleProfile p, float[] centeredMeaning, LocalDate date, SparseVector.Idf idf) {
+        void add(Member m, float[] centeredMeaning, SparseVector.Idf idf) {
+            members.add(m);
+            ArticleProfile p = m.profile;
+            LocalDate date = m.date;
             if (centeredMeaning != null) {
                 meaning = plus(meaning, centeredMeaning);
                 nMeaning++;
@@ -721,7 +966,19 @@ public final class StoryGrouper {
             }
         }
 
+        /** Forgets the members and sums (not the index entries): the story is about to be refilled. */
+        void clear() {
+            members.clear();
+            title = lead = body = names = SparseVector.EMPTY;
+            meaning = null;
+            nMeaning = nTitle = nLead = nBody = nNames = size = 0;
+            first = last = null;
+            titles.clear();
+            titleVectors.clear();
+        }
+
         void absorb(Story o) {
+            members.addAll(o.members);
             title = title.plus(o.title, 1);
             lead = lead.plus(o.lead, 1);
             body = body.plus(o.body, 1);

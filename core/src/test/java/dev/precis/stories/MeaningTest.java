@@ -56,9 +56,9 @@ class MeaningTest {
                 "Enforcement of the state's six-week limit on the procedure was suspended by a district court.",
                 day, "Right", null);
         StoryGrouper withMeaning = new StoryGrouper();
-        assertEquals(withMeaning.assign(a).storyId(), withMeaning.assign(b).storyId());
+        assertEquals(withMeaning.assign(17, a).storyId(), withMeaning.assign(18, b).storyId());
         StoryGrouper termsAlone = new StoryGrouper(StoryGrouper.Options.defaults().withMeaningWeight(0));
-        assertTrue(termsAlone.assign(b).storyId() != termsAlone.assign(a).storyId());
+        assertTrue(termsAlone.assign(19, b).storyId() != termsAlone.assign(20, a).storyId());
     }
 
     @Test

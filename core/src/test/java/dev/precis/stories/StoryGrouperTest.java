@@ -37,11 +37,11 @@ class StoryGrouperTest {
     @Test
     void articlesOfOneEventJoinOneStoryAndAnotherEventStartsItsOwn() {
         StoryGrouper g = new StoryGrouper();
-        StoryAssignment q1 = g.assign(QUAKE_1);
-        StoryAssignment b1 = g.assign(BUDGET_1);
-        StoryAssignment q2 = g.assign(QUAKE_2);
-        StoryAssignment b2 = g.assign(BUDGET_2);
-        StoryAssignment q3 = g.assign(QUAKE_3);
+        StoryAssignment q1 = g.assign(1, QUAKE_1);
+        StoryAssignment b1 = g.assign(2, BUDGET_1);
+        StoryAssignment q2 = g.assign(3, QUAKE_2);
+        StoryAssignment b2 = g.assign(4, BUDGET_2);
+        StoryAssignment q3 = g.assign(5, QUAKE_3);
         assertTrue(q1.isNew());
         assertTrue(b1.isNew());
         assertNotEquals(q1.storyId(), b1.storyId());
@@ -57,25 +57,26 @@ class StoryGrouperTest {
     @Test
     void aDatedArticleOutsideTheWindowStartsANewStory() {
         StoryGrouper g = new StoryGrouper();
-        long first = g.assign(QUAKE_1).storyId();
-        StoryAssignment later = g.assign(quake(QUAKE_2.title(), QUAKE_2.text(),
+        long first = g.assign(6, QUAKE_1).storyId();
+        StoryAssignment later = g.assign(7, quake(QUAKE_2.title(), QUAKE_2.text(),
                 DAY.plusDays(g.options().windowDays() + 1L)));
         assertTrue(later.isNew());
         assertNotEquals(first, later.storyId());
-        StoryAssignment undated = g.assign(quake(QUAKE_3.title(), QUAKE_3.text(), null));
+        StoryAssignment undated = g.assign(8, quake(QUAKE_3.title(), QUAKE_3.text(), null));
         assertFalse(undated.isNew(), "an undated article is not kept from a story by time");
     }
 
     @Test
     void restoredStoriesKeepTheirIdsAndAttractNewMembers() {
         StoryGrouper g = new StoryGrouper();
-        g.restore(41, List.of(QUAKE_1, QUAKE_2));
-        g.restore(42, List.of(BUDGET_1));
-        StoryAssignment q3 = g.assign(QUAKE_3);
-        StoryAssignment b2 = g.assign(BUDGET_2);
+        g.restoreMember(41, 101, QUAKE_1);
+        g.restoreMember(41, 102, QUAKE_2);
+        g.restoreMember(42, 103, BUDGET_1);
+        StoryAssignment q3 = g.assign(9, QUAKE_3);
+        StoryAssignment b2 = g.assign(10, BUDGET_2);
         assertEquals(41, q3.storyId());
         assertEquals(42, b2.storyId());
-        StoryAssignment other = g.assign(quake("Museum opens new wing for medieval tapestries",
+        StoryAssignment other = g.assign(11, quake("Museum opens new wing for medieval tapestries",
                 "The city museum opened a wing with twelve restored tapestries from Flanders.", DAY));
         assertTrue(other.isNew());
         assertEquals(43, other.storyId());
@@ -84,9 +85,9 @@ class StoryGrouperTest {
     @Test
     void labelIsAMemberHeadlineAndRelatedStoriesExcludeTheSameEvent() {
         StoryGrouper g = new StoryGrouper();
-        long quake = g.assign(QUAKE_1).storyId();
-        g.assign(QUAKE_2);
-        g.assign(BUDGET_1);
+        long quake = g.assign(12, QUAKE_1).storyId();
+        g.assign(13, QUAKE_2);
+        g.assign(14, BUDGET_1);
         String label = g.label(quake);
         assertTrue(List.of(QUAKE_1.title(), QUAKE_2.title()).contains(label), label);
         ArticleFeatures peru = quake("Peru volcano eruption forces evacuations",
@@ -101,13 +102,50 @@ class StoryGrouperTest {
     @Test
     void storiesThatConvergeAreMergedIntoTheOlderOne() {
         StoryGrouper g = new StoryGrouper(StoryGrouper.Options.defaults().withThreshold(1.5));
-        long a = g.assign(QUAKE_1).storyId();
-        long b = g.assign(QUAKE_1).storyId();
+        long a = g.assign(15, QUAKE_1).storyId();
+        long b = g.assign(16, QUAKE_1).storyId();
         assertNotEquals(a, b);
         g.mergeNow();
         assertEquals(List.of(new StoryMerge(b, a)), g.pollMerges());
         assertEquals(a, g.resolve(b));
         assertEquals(2, g.size(a));
         assertEquals(1, g.storyCount());
+    }
+
+    /**
+     * A stored grouping that put a budget article into the quake story and split the quake in
+     * two (as an older grouping or arrival order can): a regroup moves the budget article out,
+     * gathers the quake, keeps the id most members had, and retires the emptied story into it.
+     */
+    @Test
+    void aRegroupSplitsAndGathersStoriesKeepingIds() {
+        StoryGrouper g = new StoryGrouper();
+        g.restoreMember(41, 101, QUAKE_1);
+        g.restoreMember(41, 102, QUAKE_2);
+        g.restoreMember(41, 103, BUDGET_1);
+        g.restoreMember(42, 104, BUDGET_2);
+        g.restoreMember(43, 105, QUAKE_3);
+        Regrouping r = g.regroup();
+        assertEquals(5, r.members());
+        assertEquals(java.util.Set.of(new StoryMove(103, 41, 42), new StoryMove(105, 43, 41)), java.util.Set.copyOf(r.moves()));
+        assertEquals(List.of(new StoryMerge(43, 41)), r.retired());
+        assertEquals(41, g.resolve(43));
+        assertEquals(3, g.size(41));
+        assertEquals(2, g.size(42));
+        assertEquals(2, g.storyCount());
+        assertTrue(g.regroup().moves().isEmpty(), "a second regroup changes nothing");
+        assertEquals(41, g.assign(106, QUAKE_3).storyId(), "new articles find the regrouped story");
+    }
+
+    @Test
+    void aRegroupIsDueAfterEnoughAssignments() {
+        StoryGrouper g = new StoryGrouper(StoryGrouper.Options.defaults().withRegroupEvery(2));
+        g.assign(1, QUAKE_1);
+        assertFalse(g.regroupDue());
+        g.assign(2, BUDGET_1);
+        assertTrue(g.regroupDue());
+        g.regroup();
+        assertFalse(g.regroupDue());
+        assertFalse(new StoryGrouper(StoryGrouper.Options.defaults().withRegroupEvery(0)).regroupDue());
     }
 }

@@ -1,0 +1,135 @@
+package dev.precis.stories;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Best-first agglomerative clustering over a sparse graph: the most similar pair of clusters
+ * joined by an edge is merged, again and again, while its similarity reaches a threshold. Only
+ * pairs given as edges (and, after a merge, the merged cluster's neighbours) are ever compared,
+ * so the cost follows the number of edges rather than the square of the number of items.
+ *
+ * <p>What a cluster is and how two are compared is the caller's {@link Linkage}; the merge order
+ * is the whole algorithm. Ties break towards the lower cluster numbers, so the result does not
+ * depend on hash order.
+ */
+final class Agglomeration {
+
+    /** How clusters are compared and merged; clusters are numbered as the items were. */
+    interface Linkage {
+
+        /** The similarity of two live clusters, or {@link Double#NaN} when they may never merge. */
+        double similarity(int a, int b);
+
+        /** Merges cluster {@code from} into {@code into}; {@code from} is not used again. */
+        void merge(int into, int from);
+    }
+
+    private record Edge(double similarity, int a, int b, int stampA, int stampB) {
+    }
+
+    private final Linkage linkage;
+    private final double threshold;
+    private final int[] parent;
+    private final int[] stamp;
+    private final boolean[] alive;
+    private final Map<Integer, Map<Integer, Double>> adjacent = new HashMap<>();
+    private final PriorityQueue<Edge> queue = new PriorityQueue<>((x, y) -> {
+        int c = Double.compare(y.similarity, x.similarity);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(x.a, y.a);
+        return c != 0 ? c : Integer.compare(x.b, y.b);
+    });
+
+    Agglomeration(int items, double threshold, Linkage linkage) {
+        this.linkage = linkage;
+        this.threshold = threshold;
+        this.parent = new int[items];
+        this.stamp = new int[items];
+        this.alive = new boolean[items];
+        for (int i = 0; i < items; i++) {
+            parent[i] = i;
+            alive[i] = true;
+        }
+    }
+
+    /** Offers the pair {@code a}, {@code b} (single items, before {@link #run}); repeated pairs are compared once. */
+    void edge(int a, int b) {
+        if (a == b) {
+            return;
+        }
+        int x = Math.min(a, b);
+        int y = Math.max(a, b);
+        if (adjacent.computeIfAbsent(x, k -> new HashMap<>()).containsKey(y)) {
+            return;
+        }
+        double sim = linkage.similarity(x, y);
+        connect(x, y, sim);
+    }
+
+    /** Merges until no linked pair reaches the threshold; returns each item's cluster (the number of its first item). */
+    int[] run() {
+        while (!queue.isEmpty()) {
+            Edge e = queue.poll();
+            if (e.similarity < threshold) {
+                break;
+            }
+            if (!alive[e.a] || !alive[e.b] || stamp[e.a] != e.stampA || stamp[e.b] != e.stampB) {
+                continue;
+            }
+            merge(e.a, e.b);
+        }
+        int[] out = new int[parent.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = find(i);
+        }
+        return out;
+    }
+
+    private void merge(int a, int b) {
+        int into = Math.min(a, b);
+        int from = Math.max(a, b);
+        linkage.merge(into, from);
+        alive[from] = false;
+        parent[from] = into;
+        stamp[into]++;
+        Map<Integer, Double> mine = adjacent.computeIfAbsent(into, k -> new HashMap<>());
+        Map<Integer, Double> theirs = adjacent.remove(from);
+        mine.remove(from);
+        if (theirs != null) {
+            theirs.remove(into);
+            mine.putAll(theirs);
+        }
+        for (int k : mine.keySet().toArray(new Integer[0])) {
+            Map<Integer, Double> other = adjacent.get(k);
+            other.remove(from);
+            mine.remove(k);
+            other.remove(into);
+            connect(into, k, linkage.similarity(Math.min(into, k), Math.max(into, k)));
+        }
+    }
+
+    private void connect(int a, int b, double sim) {
+        if (Double.isNaN(sim)) {
+            return;
+        }
+        adjacent.computeIfAbsent(a, k -> new HashMap<>()).put(b, sim);
+        adjacent.computeIfAbsent(b, k -> new HashMap<>()).put(a, sim);
+        if (sim >= threshold) {
+            int x = Math.min(a, b);
+            int y = Math.max(a, b);
+            queue.add(new Edge(sim, x, y, stamp[x], stamp[y]));
+        }
+    }
+
+    private int find(int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+}
