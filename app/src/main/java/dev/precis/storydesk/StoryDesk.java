@@ -188,7 +188,9 @@ public final class StoryDesk {
      * Stores a batch ({@link Store#add}) and groups the articles that were added, in one step
      * under this desk's lock, so concurrent callers (feeds polled side by side) still group in
      * store order. A grouping failure leaves the articles stored without a story (the next load
-     * groups them) and is reported on standard error; the outcomes are returned either way.
+     * groups them) and is reported on standard error; the outcomes are returned either way. A desk
+     * that has not loaded yet loads before storing, so the batch is not caught up by the load and
+     * then grouped (and encoded) again.
      *
      * @param inputs one input per article of {@code batch}, in the same order
      */
@@ -211,6 +213,13 @@ public final class StoryDesk {
         }
         lock.lock();
         try {
+            if (grouper == null) {
+                try {
+                    load();
+                } catch (RuntimeException e) {
+                    // stored all the same; grouping reports the failure below, or the next load groups them
+                }
+            }
             List<AddOutcome> outcomes = storing.get();
             List<StoryInput> added = new ArrayList<>();
             for (int i = 0; i < outcomes.size(); i++) {

@@ -300,6 +300,7 @@ abstract class AbstractStoryStoreTest {
             StoryDesk desk = new StoryDesk(store);
             addOne(desk, PIER_POST);
             assertEquals(1, desk.loaded().restored());
+            assertEquals(0, desk.loaded().caughtUp(), "the desk loaded before storing: the new article is grouped once, not caught up as well");
             Map<String, Long> story = storyByUrl(store);
             assertNotEquals(story.get(PIER_GAZETTE.url()), story.get(PIER_POST.url()),
                     "the restored report means the orchid, as stored, so the Post's pier report does not join it");

@@ -34,7 +34,8 @@ final class Agglomeration {
     private final int[] parent;
     private final int[] stamp;
     private final boolean[] alive;
-    private final Map<Integer, Map<Integer, Double>> adjacent = new HashMap<>();
+    /** Each live cluster's linked clusters and their similarity; null until linked, and once merged away. */
+    private final Map<Integer, Double>[] adjacent;
     private final PriorityQueue<Edge> queue = new PriorityQueue<>((x, y) -> {
         int c = Double.compare(y.similarity, x.similarity);
         if (c != 0) {
@@ -50,6 +51,9 @@ final class Agglomeration {
         this.parent = new int[items];
         this.stamp = new int[items];
         this.alive = new boolean[items];
+        @SuppressWarnings("unchecked")
+        Map<Integer, Double>[] maps = new Map[items];
+        this.adjacent = maps;
         for (int i = 0; i < items; i++) {
             parent[i] = i;
             alive[i] = true;
@@ -63,7 +67,7 @@ final class Agglomeration {
         }
         int x = Math.min(a, b);
         int y = Math.max(a, b);
-        if (adjacent.computeIfAbsent(x, k -> new HashMap<>()).containsKey(y)) {
+        if (links(x).containsKey(y)) {
             return;
         }
         double sim = linkage.similarity(x, y);
@@ -96,15 +100,16 @@ final class Agglomeration {
         alive[from] = false;
         parent[from] = into;
         stamp[into]++;
-        Map<Integer, Double> mine = adjacent.computeIfAbsent(into, k -> new HashMap<>());
-        Map<Integer, Double> theirs = adjacent.remove(from);
+        Map<Integer, Double> mine = links(into);
+        Map<Integer, Double> theirs = adjacent[from];
+        adjacent[from] = null;
         mine.remove(from);
         if (theirs != null) {
             theirs.remove(into);
             mine.putAll(theirs);
         }
         for (int k : mine.keySet().toArray(new Integer[0])) {
-            Map<Integer, Double> other = adjacent.get(k);
+            Map<Integer, Double> other = adjacent[k];
             other.remove(from);
             mine.remove(k);
             other.remove(into);
@@ -116,13 +121,21 @@ final class Agglomeration {
         if (Double.isNaN(sim)) {
             return;
         }
-        adjacent.computeIfAbsent(a, k -> new HashMap<>()).put(b, sim);
-        adjacent.computeIfAbsent(b, k -> new HashMap<>()).put(a, sim);
+        links(a).put(b, sim);
+        links(b).put(a, sim);
         if (sim >= threshold) {
             int x = Math.min(a, b);
             int y = Math.max(a, b);
             queue.add(new Edge(sim, x, y, stamp[x], stamp[y]));
         }
+    }
+
+    private Map<Integer, Double> links(int i) {
+        Map<Integer, Double> m = adjacent[i];
+        if (m == null) {
+            m = adjacent[i] = new HashMap<>();
+        }
+        return m;
     }
 
     private int find(int i) {

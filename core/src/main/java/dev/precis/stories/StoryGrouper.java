@@ -389,6 +389,17 @@ public final class StoryGrouper {
     }
 
     /**
+     * The similarity of two stories both ways, the lower: a view one side lacks is left out of
+     * that side's weighting. When both have the same views the two ways are equal, and it is
+     * computed once.
+     */
+    private double mutual(Story a, Story b) {
+        boolean same = a.title.isEmpty() == b.title.isEmpty() && a.lead.isEmpty() == b.lead.isEmpty()
+                && a.body.isEmpty() == b.body.isEmpty() && a.names.isEmpty() == b.names.isEmpty();
+        return same ? similarity(a, b) : Math.min(similarity(a, b), similarity(b, a));
+    }
+
+    /**
      * The term similarity blended with the average link of two sums of centred meaning vectors
      * ({@code na}, {@code nb} vectors summed); the terms alone when either side has no meaning.
      */
@@ -652,7 +663,7 @@ public final class StoryGrouper {
                 if (!compatible(s, c)) {
                     continue;
                 }
-                double sim = Math.min(similarity(s, c), similarity(c, s));
+                double sim = mutual(s, c);
                 if (sim > bestSim) {
                     bestSim = sim;
                     best = c;
@@ -717,7 +728,7 @@ public final class StoryGrouper {
             @Override
             public double similarity(int a, int b) {
                 return compatible(unit[a], unit[b])
-                        ? Math.min(StoryGrouper.this.similarity(unit[a], unit[b]), StoryGrouper.this.similarity(unit[b], unit[a]))
+                        ? mutual(unit[a], unit[b])
                         : Double.NaN;
             }
 
