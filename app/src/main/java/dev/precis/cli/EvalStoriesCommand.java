@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 /** {@code precis eval stories}: online story grouping against gold story clusters. */
 @Command(name = "stories", mixinStandardHelpOptions = true,
         description = {"Replays a story clustering set (JSONL with title, text, date, source, url, cluster)",
-                "through the online story grouping in date order and scores B-cubed and pairwise P/R/F1."})
+                "through the online story grouping in date order (assignments, merges and regroups, as ingest",
+                "runs them) and scores B-cubed and pairwise P/R/F1."})
 final class EvalStoriesCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "JSONL story clustering set.")

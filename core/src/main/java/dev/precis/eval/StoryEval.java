@@ -22,7 +22,9 @@ import java.util.List;
  * article join any live story and keeps undated stories joinable, so they stay in reach of the
  * dated articles that follow instead of arriving after their dated stories have left the window.
  * The grouper is given only title, text, date, source and url: the input is built from those
- * fields alone, and {@code id} and {@code cluster} are read only to score.
+ * fields alone, and {@code id} and {@code cluster} are read only to score (the record's index is
+ * its key, which names it in regroup moves and plays no part in the grouping). A regroup runs
+ * whenever the grouper says one is due, as in ingest; none is added at the end.
  */
 public final class StoryEval {
 
