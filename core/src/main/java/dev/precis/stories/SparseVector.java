@@ -68,14 +68,11 @@ final class SparseVector {
 
     /** This vector scaled to Euclidean length {@code length} (raw weights), or itself when empty. */
     SparseVector scaled(double length) {
-        double sum = 0;
-        for (float v : values) {
-            sum += v * v;
-        }
-        if (sum == 0) {
+        double norm = norm();
+        if (norm == 0) {
             return this;
         }
-        float f = (float) (length / Math.sqrt(sum));
+        float f = (float) (length / norm);
         float[] out = new float[values.length];
         for (int k = 0; k < values.length; k++) {
             out[k] = values[k] * f;

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ import java.util.Set;
  * Callers move the members it reports ({@link Regrouping#moves()}).
  *
  * <p><b>State.</b> Story ids are assigned here; the store keeps ids and memberships, and
- * {@link #restore} rebuilds a grouper from them. Not thread-safe: one ingest thread assigns.
+ * {@link #restoreMember} rebuilds a grouper from them. Not thread-safe: one ingest thread assigns.
  */
 public final class StoryGrouper {
 
@@ -689,8 +690,8 @@ public final class StoryGrouper {
      * {@link #assign}, under the document frequencies and meaning centre learned so far. Online
      * assignment decides in arrival order, with what it knew then: an early article can start a
      * story that a later one would have joined, or glue two events that later articles tell
-     * apart. A regroup takes those decisions again with every member in view, so the grouping no
-     * longer depends on the order articles came in, and it can split a story as well as merge.
+     * apart. A regroup takes those decisions again with every member in view, and it can split a
+     * story as well as merge.
      *
      * <p>Each member is compared with the {@value #REGROUP_NEIGHBOURS} members that share the
      * most telling index terms with it, and clusters only with clusters it is linked to, so the
@@ -739,7 +740,7 @@ public final class StoryGrouper {
         });
         linkNeighbours(terms, agglomeration);
         int[] cluster = agglomeration.run();
-        return rebuild(live, members, home, cluster);
+        return rebuild(live, members, home, cluster, unit, terms);
     }
 
     /**
@@ -857,10 +858,15 @@ public final class StoryGrouper {
         }
     }
 
-    /** Puts the members into the stories the agglomeration found, keeping ids where most members stay. */
-    private Regrouping rebuild(List<Story> live, List<Member> members, List<Story> home, int[] cluster) {
+    /**
+     * Puts the members into the stories the agglomeration found, keeping ids where most members
+     * stay. Each cluster's sums are already built, in {@code unit} at its first item (the one the
+     * others were merged into), and each member's index terms in {@code terms}.
+     */
+    private Regrouping rebuild(List<Story> live, List<Member> members, List<Story> home, int[] cluster,
+                               Story[] unit, int[][] terms) {
         int n = members.size();
-        Map<Integer, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             groups.computeIfAbsent(cluster[i], k -> new ArrayList<>()).add(i);
         }
@@ -869,7 +875,7 @@ public final class StoryGrouper {
         Map<Long, Story> kept = new HashMap<>();
         List<Story> target = new ArrayList<>(ordered.size());
         for (List<Integer> group : ordered) {
-            Map<Story, Integer> votes = new java.util.LinkedHashMap<>();
+            Map<Story, Integer> votes = new LinkedHashMap<>();
             for (int i : group) {
                 votes.merge(home.get(i), 1, Integer::sum);
             }
@@ -897,14 +903,14 @@ public final class StoryGrouper {
         List<StoryMove> moves = new ArrayList<>();
         for (int g = 0; g < ordered.size(); g++) {
             Story story = target.get(g) != null ? target.get(g) : newStory(nextId++);
-            for (int i : ordered.get(g)) {
-                Member m = members.get(i);
-                story.add(m, centered(m.meaning, false), vocabulary);
-                index(story, queryTerms(m.profile));
+            List<Integer> group = ordered.get(g);
+            story.absorb(unit[cluster[group.getFirst()]]);
+            for (int i : group) {
+                index(story, terms[i]);
                 Story from = home.get(i);
                 if (from != story) {
-                    moves.add(new StoryMove(m.key, from.id, story.id));
-                    whereTo.computeIfAbsent(from, k -> new java.util.LinkedHashMap<>()).merge(story.id, 1, Integer::sum);
+                    moves.add(new StoryMove(members.get(i).key, from.id, story.id));
+                    whereTo.computeIfAbsent(from, k -> new LinkedHashMap<>()).merge(story.id, 1, Integer::sum);
                 }
             }
         }
