@@ -104,11 +104,7 @@ final class StoryTable {
         insertMembers(conn, changes.memberships());
         try (PreparedStatement ps = conn.prepareStatement("UPDATE story_articles SET duplicate_of = ? WHERE article_id = ?")) {
             for (StoryChanges.Duplicate d : changes.duplicates()) {
-                if (d.duplicateOf() == null) {
-                    ps.setNull(1, java.sql.Types.BIGINT);
-                } else {
-                    ps.setLong(1, d.duplicateOf());
-                }
+                setId(ps, 1, d.duplicateOf());
                 ps.setLong(2, d.articleId());
                 ps.addBatch();
             }
@@ -149,11 +145,7 @@ final class StoryTable {
                     ps.setInt(4, s.articleCount());
                     ps.setString(5, s.firstSeen());
                     ps.setString(6, s.lastSeen());
-                    if (s.mergedInto() == null) {
-                        ps.setNull(7, Types.BIGINT);
-                    } else {
-                        ps.setLong(7, s.mergedInto());
-                    }
+                    setId(ps, 7, s.mergedInto());
                     ps.setString(8, DigestJson.write(s.related()));
                     ps.setLong(9, version);
                     ps.addBatch();
@@ -175,11 +167,7 @@ final class StoryTable {
                 ps.setDouble(3, m.score());
                 ps.setString(4, now);
                 ps.setLong(5, m.position());
-                if (m.duplicateOf() == null) {
-                    ps.setNull(6, Types.BIGINT);
-                } else {
-                    ps.setLong(6, m.duplicateOf());
-                }
+                setId(ps, 6, m.duplicateOf());
                 ps.setString(7, m.keyphrases() == null ? "[]" : m.keyphrases());
                 setMeaning(ps, 8, m.meaning());
                 ps.addBatch();
@@ -188,6 +176,15 @@ final class StoryTable {
                 }
             }
             ps.executeBatch();
+        }
+    }
+
+    /** Binds an id, or SQL NULL for none. */
+    private static void setId(PreparedStatement ps, int index, Long id) throws SQLException {
+        if (id == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, id);
         }
     }
 

@@ -37,6 +37,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -459,7 +460,7 @@ public final class StoryDesk {
                 if (from != null) {
                     duplicates.putAll(into.absorb(from));
                 }
-                mergedAway.put(m.from(), new StoryRow(m.from(), null, List.of(), 0, first, last, m.into(), List.of(), 0));
+                mergedAway.put(m.from(), mergedRow(m.from(), first, last, m.into()));
                 touched.add(m.into());
             }
             if (grouper.regroupDue()) {
@@ -482,8 +483,7 @@ public final class StoryDesk {
                         related(id), 0));
             }
         }
-        mergedAway.values().forEach(r -> rows.add(new StoryRow(r.id(), null, List.of(), 0, r.firstSeen(), r.lastSeen(),
-                grouper.resolve(r.id()), List.of(), 0)));
+        mergedAway.values().forEach(r -> rows.add(mergedRow(r.id(), r.firstSeen(), r.lastSeen(), grouper.resolve(r.id()))));
         List<StoryChanges.Membership> memberships = new ArrayList<>(pending.size());
         for (StoryChanges.Membership m : pending.values()) {
             memberships.add(m.withStory(grouper.resolve(m.storyId())));
@@ -527,7 +527,7 @@ public final class StoryDesk {
             for (LiveStory.Member m : e.getValue().members()) {
                 long story = to.getOrDefault(m.articleId(), e.getKey());
                 Long dup = live.computeIfAbsent(story, LiveStory::new).readd(m);
-                if (!java.util.Objects.equals(dup, m.duplicateOf())) {
+                if (!Objects.equals(dup, m.duplicateOf())) {
                     duplicates.put(m.articleId(), dup);
                 }
             }
@@ -536,10 +536,15 @@ public final class StoryDesk {
             LiveStory old = before.get(m.from());
             String first = old != null ? old.first() : null;
             String last = old != null ? old.last() : null;
-            mergedAway.put(m.from(), new StoryRow(m.from(), null, List.of(), 0, first, last, m.into(), List.of(), 0));
+            mergedAway.put(m.from(), mergedRow(m.from(), first, last, m.into()));
             touched.remove(m.from());
         }
         involved.stream().filter(live::containsKey).forEach(touched::add);
+    }
+
+    /** The row of a story merged away (or retired by a regroup) into {@code into}: no members of its own. */
+    private static StoryRow mergedRow(long id, String first, String last, long into) {
+        return new StoryRow(id, null, List.of(), 0, first, last, into, List.of(), 0);
     }
 
     private String label(long storyId) {
