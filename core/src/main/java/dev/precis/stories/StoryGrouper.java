@@ -486,6 +486,10 @@ public final class StoryGrouper {
                 || compatible(b, a.first) && compatible(b, a.last);
     }
 
+    private static boolean apart(Story a, Story b) {
+        return EventNames.apart(a.keyNames, a.size, b.keyNames, b.size);
+    }
+
     private boolean expired(Story s) {
         return s.last != null && clock != null && clockDay - s.last.toEpochDay() > options.windowDays;
     }
@@ -661,7 +665,7 @@ public final class StoryGrouper {
             Story best = null;
             double bestSim = -1;
             for (Story c : candidates(queryTerms(s), s)) {
-                if (!compatible(s, c)) {
+                if (!compatible(s, c) || apart(s, c)) {
                     continue;
                 }
                 double sim = mutual(s, c);
@@ -728,7 +732,7 @@ public final class StoryGrouper {
         Agglomeration agglomeration = new Agglomeration(n, options.threshold, new Agglomeration.Linkage() {
             @Override
             public double similarity(int a, int b) {
-                return compatible(unit[a], unit[b])
+                return compatible(unit[a], unit[b]) && !apart(unit[a], unit[b])
                         ? mutual(unit[a], unit[b])
                         : Double.NaN;
             }
@@ -939,6 +943,8 @@ public final class StoryGrouper {
         SparseVector lead = SparseVector.EMPTY;
         SparseVector body = SparseVector.EMPTY;
         SparseVector names = SparseVector.EMPTY;
+        /** Each {@linkplain EventNames key name}'s number of members using it. */
+        SparseVector keyNames = SparseVector.EMPTY;
         float[] meaning;
         int nMeaning;
         int nTitle;
@@ -971,6 +977,7 @@ public final class StoryGrouper {
             lead = lead.plus(p.lead.weighted(idf), 1);
             body = body.plus(p.body.weighted(idf), 1);
             names = names.plus(p.names.weighted(idf), 1);
+            keyNames = keyNames.plus(p.keyNames, 1);
             nTitle += p.title.isEmpty() ? 0 : 1;
             nLead += p.lead.isEmpty() ? 0 : 1;
             nBody += p.body.isEmpty() ? 0 : 1;
@@ -986,7 +993,7 @@ public final class StoryGrouper {
         /** Forgets the members and sums (not the index entries): the story is about to be refilled. */
         void clear() {
             members.clear();
-            title = lead = body = names = SparseVector.EMPTY;
+            title = lead = body = names = keyNames = SparseVector.EMPTY;
             meaning = null;
             nMeaning = nTitle = nLead = nBody = nNames = size = 0;
             first = last = null;
@@ -1000,6 +1007,7 @@ public final class StoryGrouper {
             lead = lead.plus(o.lead, 1);
             body = body.plus(o.body, 1);
             names = names.plus(o.names, 1);
+            keyNames = keyNames.plus(o.keyNames, 1);
             if (o.meaning != null) {
                 meaning = plus(meaning, o.meaning);
                 nMeaning += o.nMeaning;
