@@ -60,6 +60,10 @@ import java.util.Set;
  * once, so that early mistakes (a story started too soon, two events sharing one story) are mended.
  * Callers move the members it reports ({@link Regrouping#moves()}).
  *
+ * <p><b>Sibling events.</b> Regroups and merge passes never join two stories that {@link EventNames}
+ * tells apart: each names, in its headlines and leads, someone or something the other never does.
+ * Two events of one kind share their words, so no similarity threshold alone keeps them apart.
+ *
  * <p><b>State.</b> Story ids are assigned here; the store keeps ids and memberships, and
  * {@link #restoreMember} rebuilds a grouper from them. Not thread-safe: one ingest thread assigns.
  */
