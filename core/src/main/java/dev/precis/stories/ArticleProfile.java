@@ -3,11 +3,14 @@ package dev.precis.stories;
 import dev.precis.text.Doc;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The vectors story grouping compares: headline terms, lead terms (first sentences), all body
  * terms, and proper names (named speakers counted twice), over one {@link Vocabulary}. Names are
- * interned with a leading {@code '~'} so they never collide with stems.
+ * interned with a leading {@code '~'} so they never collide with stems. The names of the headline
+ * and lead are kept apart too, once each, as the article's {@linkplain EventNames key names}.
  */
 final class ArticleProfile {
 
@@ -17,15 +20,18 @@ final class ArticleProfile {
     final SparseVector lead;
     final SparseVector body;
     final SparseVector names;
+    /** The distinct names (full and head word) of headline and lead, each with weight 1. */
+    final SparseVector keyNames;
     final int[] distinctTerms;
     final String titleText;
 
     private ArticleProfile(SparseVector title, SparseVector lead, SparseVector body, SparseVector names,
-                           String titleText) {
+                           SparseVector keyNames, String titleText) {
         this.title = title;
         this.lead = lead;
         this.body = body;
         this.names = names;
+        this.keyNames = keyNames;
         this.titleText = titleText;
         SparseVector all = title.plus(lead, 1).plus(body, 1).plus(names, 1);
         this.distinctTerms = all.ids;
@@ -41,23 +47,35 @@ final class ArticleProfile {
         SparseVector body = terms(doc, 0, doc.tokenCount(), vocabulary).plus(title, 1).scaled(1);
         int[] buffer = new int[16];
         int n = 0;
-        Iterable<ProperNames.Name> titleNames = ProperNames.titleCase(titleDoc) ? java.util.List.of() : ProperNames.of(titleDoc);
-        for (Iterable<ProperNames.Name> names : java.util.List.of(titleNames, ProperNames.of(doc))) {
+        TreeSet<Integer> key = new TreeSet<>();
+        List<ProperNames.Name> titleNames = ProperNames.titleCase(titleDoc) ? List.of() : ProperNames.of(titleDoc);
+        for (List<ProperNames.Name> names : List.of(titleNames, ProperNames.of(doc))) {
             for (ProperNames.Name name : names) {
+                int full = vocabulary.id("~" + name.text());
+                int head = name.text().indexOf(' ') > 0 ? vocabulary.id("~" + name.head()) : -1;
+                if (names == titleNames || name.firstToken() < leadEnd) {
+                    key.add(full);
+                    if (head >= 0) {
+                        key.add(head);
+                    }
+                }
                 int copies = name.speaker() ? 2 : 1;
                 for (int c = 0; c < copies; c++) {
                     if (n + 2 > buffer.length) {
                         buffer = Arrays.copyOf(buffer, buffer.length * 2);
                     }
-                    buffer[n++] = vocabulary.id("~" + name.text());
-                    if (name.text().indexOf(' ') > 0) {
-                        buffer[n++] = vocabulary.id("~" + name.head());
+                    buffer[n++] = full;
+                    if (head >= 0) {
+                        buffer[n++] = head;
                     }
                 }
             }
         }
         SparseVector names = n == 0 ? SparseVector.EMPTY : SparseVector.ofCounts(buffer, n);
-        return new ArticleProfile(title, lead, body, names, titleText);
+        int[] keyIds = key.stream().mapToInt(Integer::intValue).toArray();
+        float[] ones = new float[keyIds.length];
+        Arrays.fill(ones, 1);
+        return new ArticleProfile(title, lead, body, names, new SparseVector(keyIds, ones), titleText);
     }
 
     private static SparseVector terms(Doc doc, int from, int to, Vocabulary vocabulary) {

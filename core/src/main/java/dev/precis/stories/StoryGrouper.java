@@ -60,6 +60,10 @@ import java.util.Set;
  * once, so that early mistakes (a story started too soon, two events sharing one story) are mended.
  * Callers move the members it reports ({@link Regrouping#moves()}).
  *
+ * <p><b>Sibling events.</b> Regroups and merge passes never join two stories that {@link EventNames}
+ * tells apart: each names, in its headlines and leads, someone or something the other never does.
+ * Two events of one kind share their words, so no similarity threshold alone keeps them apart.
+ *
  * <p><b>State.</b> Story ids are assigned here; the store keeps ids and memberships, and
  * {@link #restoreMember} rebuilds a grouper from them. Not thread-safe: one ingest thread assigns.
  */
@@ -486,6 +490,10 @@ public final class StoryGrouper {
                 || compatible(b, a.first) && compatible(b, a.last);
     }
 
+    private static boolean apart(Story a, Story b) {
+        return EventNames.apart(a.keyNames, a.size, b.keyNames, b.size);
+    }
+
     private boolean expired(Story s) {
         return s.last != null && clock != null && clockDay - s.last.toEpochDay() > options.windowDays;
     }
@@ -661,7 +669,7 @@ public final class StoryGrouper {
             Story best = null;
             double bestSim = -1;
             for (Story c : candidates(queryTerms(s), s)) {
-                if (!compatible(s, c)) {
+                if (!compatible(s, c) || apart(s, c)) {
                     continue;
                 }
                 double sim = mutual(s, c);
@@ -728,7 +736,7 @@ public final class StoryGrouper {
         Agglomeration agglomeration = new Agglomeration(n, options.threshold, new Agglomeration.Linkage() {
             @Override
             public double similarity(int a, int b) {
-                return compatible(unit[a], unit[b])
+                return compatible(unit[a], unit[b]) && !apart(unit[a], unit[b])
                         ? mutual(unit[a], unit[b])
                         : Double.NaN;
             }
@@ -939,6 +947,8 @@ public final class StoryGrouper {
         SparseVector lead = SparseVector.EMPTY;
         SparseVector body = SparseVector.EMPTY;
         SparseVector names = SparseVector.EMPTY;
+        /** Each {@linkplain EventNames key name}'s number of members using it. */
+        SparseVector keyNames = SparseVector.EMPTY;
         float[] meaning;
         int nMeaning;
         int nTitle;
@@ -971,6 +981,7 @@ public final class StoryGrouper {
             lead = lead.plus(p.lead.weighted(idf), 1);
             body = body.plus(p.body.weighted(idf), 1);
             names = names.plus(p.names.weighted(idf), 1);
+            keyNames = keyNames.plus(p.keyNames, 1);
             nTitle += p.title.isEmpty() ? 0 : 1;
             nLead += p.lead.isEmpty() ? 0 : 1;
             nBody += p.body.isEmpty() ? 0 : 1;
@@ -986,7 +997,7 @@ public final class StoryGrouper {
         /** Forgets the members and sums (not the index entries): the story is about to be refilled. */
         void clear() {
             members.clear();
-            title = lead = body = names = SparseVector.EMPTY;
+            title = lead = body = names = keyNames = SparseVector.EMPTY;
             meaning = null;
             nMeaning = nTitle = nLead = nBody = nNames = size = 0;
             first = last = null;
@@ -1000,6 +1011,7 @@ public final class StoryGrouper {
             lead = lead.plus(o.lead, 1);
             body = body.plus(o.body, 1);
             names = names.plus(o.names, 1);
+            keyNames = keyNames.plus(o.keyNames, 1);
             if (o.meaning != null) {
                 meaning = plus(meaning, o.meaning);
                 nMeaning += o.nMeaning;

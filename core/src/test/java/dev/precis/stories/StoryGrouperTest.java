@@ -137,6 +137,77 @@ class StoryGrouperTest {
         assertEquals(41, g.assign(106, QUAKE_3).storyId(), "new articles find the regrouped story");
     }
 
+    /**
+     * One of two title defences of one champion, alike in all but the challenger and the city:
+     * the reports of either defence are as similar to those of the other as to each other.
+     */
+    static ArticleFeatures bout(boolean first, int variant) {
+        String challenger = first ? "Ana Ruiz" : "Mei Tanaka";
+        String city = first ? "Lyon" : "Osaka";
+        String[] titles = {
+            "Novak stops %1$s in the ninth to keep her heavyweight belt",
+            "Champion Novak retains title against %1$s in %2$s",
+            "%1$s falls to Novak's left hook in %2$s",
+            "Novak too strong for %1$s as heavyweight reign goes on",
+            "Heavyweight champion Novak beats %1$s in %2$s",
+        };
+        String[] leads = {
+            "Heavyweight champion Petra Novak stopped %1$s in the ninth round in %2$s to keep her world title. "
+                    + "A left hook sent %1$s to the canvas.",
+            "Petra Novak beat %1$s in %2$s with a left hook in the ninth round. %1$s was down twice.",
+            "%1$s could not take the title from Petra Novak in %2$s. "
+                    + "A left hook in the ninth round ended the fight.",
+            "In %2$s, Petra Novak kept her heavyweight belt with a ninth-round stoppage of %1$s, "
+                    + "who never recovered from a left hook.",
+            "Petra Novak remains heavyweight champion after stopping %1$s in %2$s in the ninth round "
+                    + "with a left hook.",
+        };
+        return ArticleFeatures.of(titles[variant].formatted(challenger, city),
+                leads[variant].formatted(challenger, city), DAY, "Outlet", null);
+    }
+
+    /**
+     * Two title defences of one champion, glued into one story (as arrival order can): the words
+     * and the champion are the same, so their similarity reaches the threshold, but each names a
+     * challenger and a city the other never does, so the regroup tells them apart.
+     */
+    @Test
+    void aRegroupKeepsSiblingEventsWithTheirOwnNamesApart() {
+        StoryGrouper g = new StoryGrouper();
+        for (int v = 0; v < 5; v++) {
+            g.restoreMember(41, 200 + v, bout(true, v));
+            g.restoreMember(41, 300 + v, bout(false, v));
+        }
+        Regrouping r = g.regroup();
+        assertEquals(10, r.members());
+        assertEquals(5, r.moves().size(), r.moves().toString());
+        long moved = r.moves().getFirst().to();
+        for (StoryMove m : r.moves()) {
+            assertEquals(moved, m.to());
+        }
+        long stayed = r.moves().getFirst().key() >= 300 ? 200 : 300;
+        assertTrue(r.moves().stream().noneMatch(m -> m.key() / 100 == stayed / 100), "one defence stays whole");
+        assertEquals(5, g.size(41));
+        assertEquals(5, g.size(moved));
+    }
+
+    /**
+     * One defence, where half the reports also quote the promoter: names only one side uses are
+     * no conflict, so the regroup keeps the story whole.
+     */
+    @Test
+    void namesOnlyOneSideUsesKeepAStoryWhole() {
+        StoryGrouper g = new StoryGrouper();
+        for (int v = 0; v < 5; v++) {
+            ArticleFeatures plain = bout(true, v);
+            g.restoreMember(41, 200 + v, plain);
+            g.restoreMember(41, 300 + v, ArticleFeatures.of(plain.title(), plain.text()
+                    + " Promoter Karl Weiss said the arena in Lyon was sold out.", DAY, "Outlet", null));
+        }
+        assertTrue(g.regroup().moves().isEmpty());
+        assertEquals(10, g.size(41));
+    }
+
     @Test
     void aRegroupIsDueAfterEnoughAssignments() {
         StoryGrouper g = new StoryGrouper(StoryGrouper.Options.defaults().withRegroupEvery(2));
