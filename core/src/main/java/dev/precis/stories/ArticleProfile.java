@@ -4,13 +4,15 @@ import dev.precis.text.Doc;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The vectors story grouping compares: headline terms, lead terms (first sentences), all body
  * terms, and proper names (named speakers counted twice), over one {@link Vocabulary}. Names are
- * interned with a leading {@code '~'} so they never collide with stems. The names of the headline
- * and lead are kept apart too, once each, as the article's {@linkplain EventNames key names}.
+ * interned with a leading {@code '~'} so they never collide with stems. The names and figures of
+ * the headline and lead are kept apart too, once each, as the article's
+ * {@linkplain EventNames key names}.
  */
 final class ArticleProfile {
 
@@ -20,7 +22,7 @@ final class ArticleProfile {
     final SparseVector lead;
     final SparseVector body;
     final SparseVector names;
-    /** The distinct names (full and head word) of headline and lead, each with weight 1. */
+    /** The distinct names (full and head word) and figures of headline and lead, each with weight 1. */
     final SparseVector keyNames;
     final int[] distinctTerms;
     final String titleText;
@@ -72,10 +74,27 @@ final class ArticleProfile {
             }
         }
         SparseVector names = n == 0 ? SparseVector.EMPTY : SparseVector.ofCounts(buffer, n);
+        addFigures(titleDoc, titleDoc.tokenCount(), vocabulary, key);
+        addFigures(doc, leadEnd, vocabulary, key);
         int[] keyIds = key.stream().mapToInt(Integer::intValue).toArray();
         float[] ones = new float[keyIds.length];
         Arrays.fill(ones, 1);
         return new ArticleProfile(title, lead, body, names, new SparseVector(keyIds, ones), titleText);
+    }
+
+    /**
+     * Adds the figures among the first {@code end} tokens (years, counts, magnitudes, scores: a
+     * token of digits, points and commas, two characters at least), interned as {@code "~#"} and the
+     * figure, a namespace no name or stem can reach.
+     */
+    private static void addFigures(Doc doc, int end, Vocabulary vocabulary, Set<Integer> key) {
+        for (int t = 0; t < end; t++) {
+            String token = doc.tokenText(t);
+            if (token.length() >= 2 && Character.isDigit(token.charAt(0))
+                    && token.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',')) {
+                key.add(vocabulary.id("~#" + token));
+            }
+        }
     }
 
     private static SparseVector terms(Doc doc, int from, int to, Vocabulary vocabulary) {

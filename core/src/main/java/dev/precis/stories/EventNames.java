@@ -1,12 +1,13 @@
 package dev.precis.stories;
 
 /**
- * Whether two groups of articles report two different events of one kind, told by the names in
- * their headlines and leads. Sibling events (two rehab stays, two earthquakes on one island, two
- * fights of one champion) share their topic words and most of their names, so their similarity
- * can reach the join threshold; what sets them apart is who or what each is about: the opponent,
- * the ship, the minister. A group's <em>key names</em> are the proper names of its members'
- * headlines and leads (each full name and its head word), counted once per member.
+ * Whether two groups of articles report two different events of one kind, told by the names and
+ * figures in their headlines and leads. Sibling events (two rehab stays, two earthquakes on one
+ * island, two fights of one champion, two weekly jobless counts) share their topic words and most
+ * of their names, so their similarity can reach the join threshold; what sets them apart is who
+ * or what each is about (the opponent, the ship, the minister) and its figures (the magnitude, the
+ * count, the year). A group's <em>key names</em> are the proper names of its members' headlines
+ * and leads (each full name and its head word) and the figures there, counted once per member.
  *
  * <p>Two groups are apart when each has a key name that the other never uses, and uses it often
  * enough that the other, were it the same event, would be very unlikely to lack it by chance: a

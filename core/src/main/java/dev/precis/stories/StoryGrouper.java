@@ -61,7 +61,7 @@ import java.util.Set;
  * Callers move the members it reports ({@link Regrouping#moves()}).
  *
  * <p><b>Sibling events.</b> Regroups and merge passes never join two stories that {@link EventNames}
- * tells apart: each names, in its headlines and leads, someone or something the other never does.
+ * tells apart: each gives, in its headlines and leads, a name or figure the other never gives.
  * Two events of one kind share their words, so no similarity threshold alone keeps them apart.
  *
  * <p><b>State.</b> Story ids are assigned here; the store keeps ids and memberships, and
