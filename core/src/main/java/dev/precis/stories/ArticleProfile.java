@@ -74,8 +74,8 @@ final class ArticleProfile {
             }
         }
         SparseVector names = n == 0 ? SparseVector.EMPTY : SparseVector.ofCounts(buffer, n);
-        addFigures(titleDoc, titleDoc.tokenCount(), vocabulary, key);
-        addFigures(doc, leadEnd, vocabulary, key);
+        addFigures(titleDoc, titleDoc.tokenCount(), key);
+        addFigures(doc, leadEnd, key);
         int[] keyIds = key.stream().mapToInt(Integer::intValue).toArray();
         float[] ones = new float[keyIds.length];
         Arrays.fill(ones, 1);
@@ -84,15 +84,16 @@ final class ArticleProfile {
 
     /**
      * Adds the figures among the first {@code end} tokens (years, counts, magnitudes, scores: a
-     * token of digits, points and commas, two characters at least), interned as {@code "~#"} and the
-     * figure, a namespace no name or stem can reach.
+     * token of digits, points and commas, two characters at least). A figure's id is a hash below
+     * zero rather than a vocabulary entry: figures are many and never weighted, and key names are
+     * only compared with key names.
      */
-    private static void addFigures(Doc doc, int end, Vocabulary vocabulary, Set<Integer> key) {
+    private static void addFigures(Doc doc, int end, Set<Integer> key) {
         for (int t = 0; t < end; t++) {
             String token = doc.tokenText(t);
             if (token.length() >= 2 && Character.isDigit(token.charAt(0))
                     && token.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',')) {
-                key.add(vocabulary.id("~#" + token));
+                key.add(-1 - (int) (StorySimilarity.hash64(token) >>> 33));
             }
         }
     }
