@@ -131,6 +131,12 @@ public final class StoryGrouper {
     private static final int INDEXED_BODY_TERMS = 12;
     /** Members each member is compared with in a {@link #regroup()}: the best by shared index terms. */
     static final int REGROUP_NEIGHBOURS = 30;
+    /**
+     * The bar for an article left alone by a regroup to join its reciprocal best link (see
+     * {@link Agglomeration}): well under {@link Options#threshold}, as being each other's nearest
+     * is evidence of its own.
+     */
+    static final double LONER_THRESHOLD = 0.32;
     /** A regroup is due once the assignments since the last one reach this share of the members it regrouped. */
     static final double REGROUP_SHARE = 0.2;
     /**
@@ -733,7 +739,7 @@ public final class StoryGrouper {
             unit[i].add(m, centered(m.meaning, false), vocabulary);
             terms[i] = queryTerms(m.profile);
         }
-        Agglomeration agglomeration = new Agglomeration(n, options.threshold, new Agglomeration.Linkage() {
+        Agglomeration agglomeration = new Agglomeration(n, options.threshold, LONER_THRESHOLD, new Agglomeration.Linkage() {
             @Override
             public double similarity(int a, int b) {
                 return compatible(unit[a], unit[b]) && !apart(unit[a], unit[b])
