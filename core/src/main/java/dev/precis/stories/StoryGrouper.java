@@ -58,7 +58,8 @@ import java.util.Set;
  * <p><b>Regrouping.</b> Online assignment decides in arrival order; a {@link #regroup()}, due every so
  * often ({@link #regroupDue()}), takes those decisions again for all members of the live stories at
  * once, so that early mistakes (a story started too soon, two events sharing one story) are mended.
- * Callers move the members it reports ({@link Regrouping#moves()}).
+ * A member it leaves alone joins its reciprocal best link above {@link #LONER_THRESHOLD}
+ * (see {@link Agglomeration}). Callers move the members it reports ({@link Regrouping#moves()}).
  *
  * <p><b>Sibling events.</b> Regroups and merge passes never join two stories that {@link EventNames}
  * tells apart: each gives, in its headlines and leads, a name or figure the other never gives.
