@@ -10,6 +10,14 @@ import java.util.PriorityQueue;
  * pairs given as edges (and, after a merge, the merged cluster's neighbours) are ever compared,
  * so the cost follows the number of edges rather than the square of the number of items.
  *
+ * <p>Then each item still alone joins its reciprocal best link: the cluster it is most similar
+ * to, when that cluster in turn is most similar to it, at a lower bar ({@code lonerThreshold}),
+ * again until none joins. A report that words one event its own way (another outlet's framing,
+ * an unusual lead) rarely reaches the threshold with anyone, but it is still nearer to its own
+ * event than to anything else, and that event's story finds nothing nearer than it; a lone
+ * article with no story of its own is nobody's best link, so it stays alone. Clusters of two or
+ * more are never joined this way: two stories at their best link are more often two events.
+ *
  * <p>What a cluster is and how two are compared is the caller's {@link Linkage}; the merge order
  * is the whole algorithm. Ties break towards the lower cluster numbers, so the result does not
  * depend on hash order.
@@ -31,7 +39,9 @@ final class Agglomeration {
 
     private final Linkage linkage;
     private final double threshold;
+    private final double lonerThreshold;
     private final int[] parent;
+    private final int[] size;
     private final int[] stamp;
     private final boolean[] alive;
     /** Each live cluster's linked clusters and their similarity; null until linked, and once merged away. */
@@ -45,10 +55,12 @@ final class Agglomeration {
         return c != 0 ? c : Integer.compare(x.b, y.b);
     });
 
-    Agglomeration(int items, double threshold, Linkage linkage) {
+    Agglomeration(int items, double threshold, double lonerThreshold, Linkage linkage) {
         this.linkage = linkage;
         this.threshold = threshold;
+        this.lonerThreshold = lonerThreshold;
         this.parent = new int[items];
+        this.size = new int[items];
         this.stamp = new int[items];
         this.alive = new boolean[items];
         @SuppressWarnings("unchecked")
@@ -56,6 +68,7 @@ final class Agglomeration {
         this.adjacent = maps;
         for (int i = 0; i < items; i++) {
             parent[i] = i;
+            size[i] = 1;
             alive[i] = true;
         }
     }
@@ -74,7 +87,10 @@ final class Agglomeration {
         connect(x, y, sim);
     }
 
-    /** Merges until no linked pair reaches the threshold; returns each item's cluster (the number of its first item). */
+    /**
+     * Merges until no linked pair reaches the threshold, then joins lone items to their reciprocal
+     * best links; returns each item's cluster (the number of its first item).
+     */
     int[] run() {
         while (!queue.isEmpty()) {
             Edge e = queue.poll();
@@ -86,6 +102,9 @@ final class Agglomeration {
             }
             merge(e.a, e.b);
         }
+        while (joinLoners()) {
+            // each round's joins change the best links of the clusters that took them
+        }
         int[] out = new int[parent.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = find(i);
@@ -93,10 +112,41 @@ final class Agglomeration {
         return out;
     }
 
+    /** One round of joining lone items to their reciprocal best links; whether any joined. */
+    private boolean joinLoners() {
+        int n = parent.length;
+        int[] best = new int[n];
+        double[] bestSimilarity = new double[n];
+        for (int i = 0; i < n; i++) {
+            best[i] = -1;
+            if (alive[i] && adjacent[i] != null) {
+                for (Map.Entry<Integer, Double> link : adjacent[i].entrySet()) {
+                    int k = link.getKey();
+                    double sim = link.getValue();
+                    if (best[i] < 0 || sim > bestSimilarity[i] || sim == bestSimilarity[i] && k < best[i]) {
+                        best[i] = k;
+                        bestSimilarity[i] = sim;
+                    }
+                }
+            }
+        }
+        boolean joined = false;
+        for (int i = 0; i < n; i++) {
+            int b = best[i];
+            if (b > i && best[b] == i && bestSimilarity[i] >= lonerThreshold
+                    && (size[i] == 1 || size[b] == 1) && alive[i] && alive[b]) {
+                merge(i, b);
+                joined = true;
+            }
+        }
+        return joined;
+    }
+
     private void merge(int a, int b) {
         int into = Math.min(a, b);
         int from = Math.max(a, b);
         linkage.merge(into, from);
+        size[into] += size[from];
         alive[from] = false;
         parent[from] = into;
         stamp[into]++;

@@ -58,7 +58,8 @@ import java.util.Set;
  * <p><b>Regrouping.</b> Online assignment decides in arrival order; a {@link #regroup()}, due every so
  * often ({@link #regroupDue()}), takes those decisions again for all members of the live stories at
  * once, so that early mistakes (a story started too soon, two events sharing one story) are mended.
- * Callers move the members it reports ({@link Regrouping#moves()}).
+ * A member it leaves alone joins its reciprocal best link above {@link #LONER_THRESHOLD}
+ * (see {@link Agglomeration}). Callers move the members it reports ({@link Regrouping#moves()}).
  *
  * <p><b>Sibling events.</b> Regroups and merge passes never join two stories that {@link EventNames}
  * tells apart: each gives, in its headlines and leads, a name or figure the other never gives.
@@ -131,6 +132,12 @@ public final class StoryGrouper {
     private static final int INDEXED_BODY_TERMS = 12;
     /** Members each member is compared with in a {@link #regroup()}: the best by shared index terms. */
     static final int REGROUP_NEIGHBOURS = 30;
+    /**
+     * The bar for an article left alone by a regroup to join its reciprocal best link (see
+     * {@link Agglomeration}): well under {@link Options#threshold}, as being each other's nearest
+     * is evidence of its own.
+     */
+    static final double LONER_THRESHOLD = 0.32;
     /** A regroup is due once the assignments since the last one reach this share of the members it regrouped. */
     static final double REGROUP_SHARE = 0.2;
     /**
@@ -733,7 +740,7 @@ public final class StoryGrouper {
             unit[i].add(m, centered(m.meaning, false), vocabulary);
             terms[i] = queryTerms(m.profile);
         }
-        Agglomeration agglomeration = new Agglomeration(n, options.threshold, new Agglomeration.Linkage() {
+        Agglomeration agglomeration = new Agglomeration(n, options.threshold, LONER_THRESHOLD, new Agglomeration.Linkage() {
             @Override
             public double similarity(int a, int b) {
                 return compatible(unit[a], unit[b]) && !apart(unit[a], unit[b])

@@ -251,6 +251,30 @@ class StoryGrouperTest {
         assertEquals(10, g.size(41));
     }
 
+    /**
+     * A report of the Chile quake told its own way reaches the quake story only below the
+     * threshold, but each is the other's best link: the regroup brings it in. The museum report
+     * is nobody's best link and stays alone.
+     */
+    @Test
+    void aRegroupBringsALoneReportToTheStoryItIsNearestTo() {
+        StoryGrouper g = new StoryGrouper();
+        g.restoreMember(41, 101, QUAKE_1);
+        g.restoreMember(41, 102, QUAKE_2);
+        g.restoreMember(41, 103, QUAKE_3);
+        g.restoreMember(42, 104, BUDGET_1);
+        g.restoreMember(42, 105, BUDGET_2);
+        g.restoreMember(43, 106, quake("Tremor rattles the far north",
+                "Hotels in Iquique checked their walls for cracks on Monday after the shaking, and the port "
+                        + "of Arica reopened by the afternoon.", DAY));
+        g.restoreMember(44, 107, quake("Museum opens new wing for medieval tapestries",
+                "The city museum opened a wing with twelve restored tapestries from Flanders.", DAY));
+        Regrouping r = g.regroup();
+        assertEquals(List.of(new StoryMove(106, 43, 41)), r.moves());
+        assertEquals(4, g.size(41));
+        assertEquals(1, g.size(44));
+    }
+
     @Test
     void aRegroupIsDueAfterEnoughAssignments() {
         StoryGrouper g = new StoryGrouper(StoryGrouper.Options.defaults().withRegroupEvery(2));
