@@ -15,8 +15,9 @@ import java.util.PriorityQueue;
  * again until none joins. A report that words one event its own way (another outlet's framing,
  * an unusual lead) rarely reaches the threshold with anyone, but it is still nearer to its own
  * event than to anything else, and that event's story finds nothing nearer than it; a lone
- * article with no story of its own is nobody's best link, so it stays alone. Clusters of two or
- * more are never joined this way: two stories at their best link are more often two events.
+ * article with no story of its own is seldom any story's best link, so it mostly stays alone.
+ * Clusters of two or more are never joined this way: two stories at their best link are more
+ * often two events.
  *
  * <p>What a cluster is and how two are compared is the caller's {@link Linkage}; the merge order
  * is the whole algorithm. Ties break towards the lower cluster numbers, so the result does not
