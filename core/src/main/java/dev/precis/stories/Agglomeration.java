@@ -1,7 +1,6 @@
 package dev.precis.stories;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.PriorityQueue;
 
 /**
@@ -46,7 +45,7 @@ final class Agglomeration {
     private final int[] stamp;
     private final boolean[] alive;
     /** Each live cluster's linked clusters and their similarity; null until linked, and once merged away. */
-    private final Map<Integer, Double>[] adjacent;
+    private final Links[] adjacent;
     private final PriorityQueue<Edge> queue = new PriorityQueue<>((x, y) -> {
         int c = Double.compare(y.similarity, x.similarity);
         if (c != 0) {
@@ -64,9 +63,7 @@ final class Agglomeration {
         this.size = new int[items];
         this.stamp = new int[items];
         this.alive = new boolean[items];
-        @SuppressWarnings("unchecked")
-        Map<Integer, Double>[] maps = new Map[items];
-        this.adjacent = maps;
+        this.adjacent = new Links[items];
         for (int i = 0; i < items; i++) {
             parent[i] = i;
             size[i] = 1;
@@ -81,7 +78,7 @@ final class Agglomeration {
         }
         int x = Math.min(a, b);
         int y = Math.max(a, b);
-        if (links(x).containsKey(y)) {
+        if (links(x).contains(y)) {
             return;
         }
         double sim = linkage.similarity(x, y);
@@ -120,10 +117,11 @@ final class Agglomeration {
         double[] bestSimilarity = new double[n];
         for (int i = 0; i < n; i++) {
             best[i] = -1;
-            if (alive[i] && adjacent[i] != null) {
-                for (Map.Entry<Integer, Double> link : adjacent[i].entrySet()) {
-                    int k = link.getKey();
-                    double sim = link.getValue();
+            Links links = adjacent[i];
+            if (alive[i] && links != null) {
+                for (int l = 0; l < links.size; l++) {
+                    int k = links.keys[l];
+                    double sim = links.values[l];
                     if (best[i] < 0 || sim > bestSimilarity[i] || sim == bestSimilarity[i] && k < best[i]) {
                         best[i] = k;
                         bestSimilarity[i] = sim;
@@ -151,16 +149,16 @@ final class Agglomeration {
         alive[from] = false;
         parent[from] = into;
         stamp[into]++;
-        Map<Integer, Double> mine = links(into);
-        Map<Integer, Double> theirs = adjacent[from];
+        Links mine = links(into);
+        Links theirs = adjacent[from];
         adjacent[from] = null;
         mine.remove(from);
         if (theirs != null) {
             theirs.remove(into);
             mine.putAll(theirs);
         }
-        for (int k : mine.keySet().toArray(new Integer[0])) {
-            Map<Integer, Double> other = adjacent[k];
+        for (int k : Arrays.copyOf(mine.keys, mine.size)) {
+            Links other = adjacent[k];
             other.remove(from);
             mine.remove(k);
             other.remove(into);
@@ -181,10 +179,10 @@ final class Agglomeration {
         }
     }
 
-    private Map<Integer, Double> links(int i) {
-        Map<Integer, Double> m = adjacent[i];
+    private Links links(int i) {
+        Links m = adjacent[i];
         if (m == null) {
-            m = adjacent[i] = new HashMap<>();
+            m = adjacent[i] = new Links();
         }
         return m;
     }
@@ -195,5 +193,71 @@ final class Agglomeration {
             i = parent[i];
         }
         return i;
+    }
+
+    /**
+     * One cluster's links: the linked clusters' numbers, ascending, and the similarity with each, in
+     * two plain arrays. A regroup holds one per member, about 30 links each, so boxed maps would
+     * cost several times the memory.
+     */
+    private static final class Links {
+        int[] keys = new int[8];
+        double[] values = new double[8];
+        int size;
+
+        boolean contains(int key) {
+            return Arrays.binarySearch(keys, 0, size, key) >= 0;
+        }
+
+        void put(int key, double value) {
+            int i = Arrays.binarySearch(keys, 0, size, key);
+            if (i >= 0) {
+                values[i] = value;
+                return;
+            }
+            i = -i - 1;
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            System.arraycopy(keys, i, keys, i + 1, size - i);
+            System.arraycopy(values, i, values, i + 1, size - i);
+            keys[i] = key;
+            values[i] = value;
+            size++;
+        }
+
+        void remove(int key) {
+            int i = Arrays.binarySearch(keys, 0, size, key);
+            if (i >= 0) {
+                System.arraycopy(keys, i + 1, keys, i, size - i - 1);
+                System.arraycopy(values, i + 1, values, i, size - i - 1);
+                size--;
+            }
+        }
+
+        /** Adds the other's links; where both have one, the other's similarity wins. */
+        void putAll(Links other) {
+            int[] k = new int[size + other.size];
+            double[] v = new double[k.length];
+            int i = 0;
+            int j = 0;
+            int n = 0;
+            while (i < size || j < other.size) {
+                if (j == other.size || i < size && keys[i] < other.keys[j]) {
+                    k[n] = keys[i];
+                    v[n++] = values[i++];
+                } else {
+                    if (i < size && keys[i] == other.keys[j]) {
+                        i++;
+                    }
+                    k[n] = other.keys[j];
+                    v[n++] = other.values[j++];
+                }
+            }
+            keys = k.length < 8 ? Arrays.copyOf(k, 8) : k;
+            values = v.length < 8 ? Arrays.copyOf(v, 8) : v;
+            size = n;
+        }
     }
 }

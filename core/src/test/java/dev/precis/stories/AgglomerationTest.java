@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -79,5 +80,75 @@ class AgglomerationTest {
         double[][] sim = matrix(4, new double[]{0, 1, 0.9}, new double[]{2, 3, 0.9}, new double[]{0, 2, 0.45},
                 new double[]{1, 3, 0.45}, new double[]{0, 3, 0.45}, new double[]{1, 2, 0.45});
         assertArrayEquals(new int[]{0, 0, 2, 2}, cluster(sim, 0.6, 0.3));
+    }
+
+    /**
+     * On random sparse graphs, the same partition as the plain algorithm: merge the most similar
+     * pair of linked clusters (average link, ties to the lower numbers) while it reaches the
+     * threshold, comparing every pair each time.
+     */
+    @Test
+    void matchesThePlainAlgorithmOnRandomGraphs() {
+        Random random = new Random(7);
+        for (int round = 0; round < 20; round++) {
+            int n = 40 + random.nextInt(40);
+            double[][] sim = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    if (random.nextDouble() < 0.15) {
+                        sim[i][j] = sim[j][i] = Math.round(random.nextDouble() * 100) / 100.0;
+                    }
+                }
+            }
+            assertArrayEquals(plain(sim, 0.3), cluster(sim, 0.3, 1.0), "graph " + round);
+        }
+    }
+
+    static int[] plain(double[][] sim, double threshold) {
+        int n = sim.length;
+        List<List<Integer>> members = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            members.add(new ArrayList<>(List.of(i)));
+        }
+        while (true) {
+            int bestA = -1;
+            int bestB = -1;
+            double best = -1;
+            for (int a = 0; a < n; a++) {
+                for (int b = a + 1; b < n && members.get(a) != null; b++) {
+                    if (members.get(b) == null) {
+                        continue;
+                    }
+                    double sum = 0;
+                    boolean linked = false;
+                    for (int i : members.get(a)) {
+                        for (int j : members.get(b)) {
+                            sum += sim[i][j];
+                            linked |= sim[i][j] > 0;
+                        }
+                    }
+                    double avg = sum / (members.get(a).size() * members.get(b).size());
+                    if (linked && avg > best) {
+                        best = avg;
+                        bestA = a;
+                        bestB = b;
+                    }
+                }
+            }
+            if (best < threshold) {
+                break;
+            }
+            members.get(bestA).addAll(members.get(bestB));
+            members.set(bestB, null);
+        }
+        int[] out = new int[n];
+        for (int c = 0; c < n; c++) {
+            if (members.get(c) != null) {
+                for (int i : members.get(c)) {
+                    out[i] = c;
+                }
+            }
+        }
+        return out;
     }
 }
