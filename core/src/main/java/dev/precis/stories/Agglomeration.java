@@ -132,8 +132,7 @@ final class Agglomeration {
         boolean joined = false;
         for (int i = 0; i < n; i++) {
             int b = best[i];
-            if (b > i && best[b] == i && bestSimilarity[i] >= lonerThreshold
-                    && (size[i] == 1 || size[b] == 1) && alive[i] && alive[b]) {
+            if (b > i && best[b] == i && bestSimilarity[i] >= lonerThreshold && (size[i] == 1 || size[b] == 1)) {
                 merge(i, b);
                 joined = true;
             }
@@ -160,9 +159,13 @@ final class Agglomeration {
         for (int k : Arrays.copyOf(mine.keys, mine.size)) {
             Links other = adjacent[k];
             other.remove(from);
-            mine.remove(k);
-            other.remove(into);
-            connect(into, k, linkage.similarity(Math.min(into, k), Math.max(into, k)));
+            double sim = linkage.similarity(Math.min(into, k), Math.max(into, k));
+            if (Double.isNaN(sim)) {
+                mine.remove(k);
+                other.remove(into);
+            } else {
+                connect(into, k, sim);
+            }
         }
     }
 

@@ -38,7 +38,7 @@ final class EventNames {
 
     /** Whether {@code b} lacks a key name of {@code a} too often used in {@code a} to be missing by chance. */
     private static boolean lacksOne(SparseVector a, int aSize, SparseVector b, int bSize) {
-        if (Math.pow(1 - aSize / (aSize + 1.0), bSize) > CHANCE) {
+        if (chanceMissing(aSize, aSize, bSize) > CHANCE) {
             return false;
         }
         int j = 0;
@@ -50,10 +50,15 @@ final class EventNames {
             if (j < b.ids.length && b.ids[j] == id) {
                 continue;
             }
-            if (a.values[i] >= 2 && Math.pow(1 - a.values[i] / (aSize + 1.0), bSize) <= CHANCE) {
+            if (a.values[i] >= 2 && chanceMissing(a.values[i], aSize, bSize) <= CHANCE) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The chance that {@code m} members all lack a name that {@code c} of {@code n} members use. */
+    private static double chanceMissing(double c, int n, int m) {
+        return Math.pow(1 - c / (n + 1.0), m);
     }
 }
